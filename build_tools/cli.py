@@ -1,0 +1,147 @@
+"""`kb`: validate content, build the site, serve it locally, write JSON Schemas."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .loader import Project, load_library
+from .problems import Problems, render_github, render_json, render_text
+from .schemas import SCHEMA_DIR, write_schemas
+
+FORMATS = {"text": render_text, "github": render_github, "json": render_json}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    return int(args.run(args))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kb", description="Банк практик: проверка материалов, сборка и просмотр сайта.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+                        help="файл настроек сайта (по умолчанию mkdocs.yml)")
+    commands = parser.add_subparsers(title="команды")
+
+    validate = commands.add_parser("validate", help="проверить все материалы и справочники")
+    validate.add_argument("--strict", action="store_true",
+                          help="считать предупреждения ошибками")
+    validate.add_argument("--format", choices=sorted(FORMATS), default="text",
+                          help="вид отчёта: text, github (аннотации) или json")
+    validate.set_defaults(run=_validate)
+
+    build = commands.add_parser("build", help="проверить материалы и собрать сайт в site/")
+    build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+    build.add_argument("--format", choices=sorted(FORMATS), default="text")
+    build.add_argument("-d", "--site-dir", help="куда собрать сайт (по умолчанию site/)")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="предпросмотр сайта с обновлением при правке")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+                       help="адрес и порт (по умолчанию 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
+
+    schema = commands.add_parser("schema", help="записать JSON Schema материалов в schemas/")
+    schema.add_argument("-o", "--output", default=SCHEMA_DIR)
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _project(config_file: str) -> Project:
+    """Where content/ is, read from mkdocs.yml without starting MkDocs."""
+    import yaml
+
+    path = Path(config_file)
+    if not path.is_file():
+        raise SystemExit(f"kb: не найден файл настроек {config_file}: запустите kb из папки "
+                         "проекта или укажите -f путь/к/mkdocs.yml.")
+    root = path.resolve().parent
+    # mkdocs.yml may hold !!python/name tags; only docs_dir is needed here.
+    docs_dir = "docs"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("docs_dir:"):
+            docs_dir = yaml.safe_load(line.split(":", 1)[1]) or docs_dir
+    return Project(root / docs_dir, Path.cwd())
+
+
+def _report(problems: Problems, fmt: str, strict: bool) -> int:
+    output = FORMATS[fmt](problems)
+    if output:
+        print(output, file=sys.stdout if fmt == "json" else sys.stderr)
+    elif fmt == "text":
+        print("Материалы проверены: ошибок нет.", file=sys.stderr)
+    if fmt == "json" and not output:
+        print(render_json(problems))
+    return 1 if problems.fails(strict=strict) else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    _, problems = load_library(_project(args.config_file), include_unpublished=True)
+    return _report(problems, args.format, args.strict)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    code = _validate(args)
+    if code:
+        print("Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён.",
+              file=sys.stderr)
+        return code
+    _configure_logging()
+    overrides = {"site_dir": args.site_dir} if args.site_dir else {}
+    try:
+        config = load_config(args.config_file, strict=args.strict, **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build.build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        print(f"Сайт не собран: {error}. Опубликованный сайт не изменён.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands import serve
+
+    _configure_logging()
+    serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .registries import load_registry
+
+    project = _project(args.config_file)
+    registry, problems = load_registry(project.content_root, project.display_root)
+    if problems:
+        print(render_text(Problems(problems)), file=sys.stderr)
+        return 1
+    for path in write_schemas(Path(args.output), registry.all_vocabularies()):
+        print(path)
+    return 0
+
+
+def _configure_logging() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

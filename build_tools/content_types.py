@@ -1,0 +1,282 @@
+"""The content model: one declaration per content type, every field documented."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import (
+    Choice,
+    Date,
+    FilePath,
+    Integer,
+    ListOf,
+    Number,
+    Record,
+    Reference,
+    Term,
+    Text,
+    Url,
+)
+from .problems import Problem, Severity
+
+
+class Status(enum.Enum):
+    """Review status: only published entries reach the public site."""
+
+    DRAFT = "черновик"
+    UNDER_REVIEW = "на рассмотрении"
+    PUBLISHED = "опубликовано"
+    RECOMMENDED = "рекомендовано к тиражированию"
+
+    def is_public(self) -> bool:
+        return self in (Status.PUBLISHED, Status.RECOMMENDED)
+
+
+class Evidence(enum.Enum):
+    """How well a practice is proven, from a single school's description to monitoring data."""
+
+    DESCRIBED = "описана в одной школе"
+    PILOTED = "апробирована"
+    REPLICATED = "тиражирована в других школах"
+    CONFIRMED = "подтверждена мониторингом"
+
+
+ATTACHMENT_TYPES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".pptx",
+                    ".odp", ".csv", ".txt", ".png", ".jpg", ".jpeg", ".zip")
+
+Rule = Callable[[dict[str, Any]], list[Problem]]
+
+
+@dataclass(frozen=True)
+class ContentType:
+    name: str
+    """Internal name, also the JSON Schema file name: practice, recommendation, digest."""
+    label: str
+    """What one entry is called on the site, in Russian."""
+    folder: str
+    """Folder under content/ and on the site."""
+    record: Record
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+
+    def check_rules(self, data: dict[str, Any]) -> list[Problem]:
+        return [p for rule in self.rules for p in rule(data)]
+
+
+def _status_field() -> Choice:
+    return Choice(
+        "Статус рецензирования: черновик → на рассмотрении → опубликовано → "
+        "рекомендовано к тиражированию. На сайт попадают только опубликованные.",
+        required=True, options=tuple(s.value for s in Status), label="статус",
+        example=Status.PUBLISHED.value,
+    )
+
+
+def _terms(doc: str, vocabulary: str, *, required: bool = False, min_items: int = 0) -> ListOf:
+    return ListOf(doc, required=required, item=Term("", vocabulary=vocabulary),
+                  min_items=min_items)
+
+
+def _related() -> ListOf:
+    return ListOf(
+        "Связанные практики банка: имена их файлов без .md.",
+        item=Reference("", target="practice"),
+    )
+
+
+def reviewed_when_public(data: dict[str, Any]) -> list[Problem]:
+    """A published practice names who reviewed it and when."""
+    status = data.get("status")
+    if status is None or not Status(status).is_public():
+        return []
+    return [
+        Problem("MissingField",
+                f"для статуса «{status}» нужно заполнить поле «{name}» ({what}).", field=(name,))
+        for name, what in (("reviewer", "кто рецензировал"), ("reviewed", "дата рецензии"))
+        if not data.get(name)
+    ]
+
+
+def dates_in_order(data: dict[str, Any]) -> list[Problem]:
+    date, updated = data.get("date"), data.get("updated")
+    problems = []
+    if isinstance(date, dt.date) and isinstance(updated, dt.date) and updated < date:
+        problems.append(Problem(
+            "DatesOutOfOrder",
+            f"дата обновления {updated:%Y-%m-%d} раньше даты публикации {date:%Y-%m-%d}.",
+            field=("updated",),
+        ))
+    reviewed = data.get("reviewed")
+    if isinstance(date, dt.date) and isinstance(reviewed, dt.date) and reviewed < date:
+        problems.append(Problem(
+            "DatesOutOfOrder",
+            f"дата рецензии {reviewed:%Y-%m-%d} раньше даты подачи {date:%Y-%m-%d}.",
+            field=("reviewed",), severity=Severity.WARNING,
+        ))
+    return problems
+
+
+def adopters_are_other_schools(data: dict[str, Any]) -> list[Problem]:
+    return [
+        Problem("SelfReference",
+                "школа-автор практики не может быть в списке школ, которые её переняли.",
+                field=("adopted_by", index))
+        for index, school in enumerate(data.get("adopted_by") or [])
+        if school == data.get("school")
+    ]
+
+
+def _unique_rubrics(data: dict[str, Any]) -> list[Problem]:
+    """Each rubric appears once in an issue, so that readers find all its items together."""
+    seen: set[str] = set()
+    problems = []
+    for index, rubric in enumerate(data.get("rubrics") or []):
+        name = rubric.get("rubric") if isinstance(rubric, dict) else None
+        if name in seen:
+            problems.append(Problem(
+                "DuplicateRubric",
+                f"рубрика «{name}» уже есть в этом выпуске: перенесите материалы в неё.",
+                field=("rubrics", index, "rubric"),
+            ))
+        if name:
+            seen.add(name)
+    return problems
+
+
+PRACTICE = ContentType(
+    name="practice",
+    label="практика",
+    folder="practices",
+    record=Record(
+        "Лучшая практика школы.",
+        fields={
+            "title": Text("Название практики.", required=True, max_length=200,
+                          example="Наставничество молодых педагогов в новой школе"),
+            "summary": Text("Краткое описание в 1–2 предложениях: что делается и для кого.",
+                            required=True, max_length=600),
+            "school": Reference("Школа-автор: идентификатор из справочника школ.",
+                                required=True, target="schools"),
+            "authors": ListOf(
+                "Авторы практики: ФИО и должность, без телефонов и адресов почты.",
+                required=True, min_items=1,
+                item=Record("Автор.", fields={
+                    "name": Text("Фамилия, имя, отчество.", required=True, max_length=120),
+                    "role": Text("Должность.", required=True, max_length=200),
+                }),
+            ),
+            "levels": _terms("Уровни образования.", "levels", required=True, min_items=1),
+            "subjects": _terms("Предметы.", "subjects"),
+            "topics": _terms("Темы из словаря тем (1–5).", "topics", required=True, min_items=1),
+            "project": Term("Проект Ассоциации, в рамках которого создана практика.",
+                            vocabulary="projects"),
+            "audience": _terms("Для кого практика.", "audiences"),
+            "evidence": Choice("Уровень доказанности результатов.", required=True,
+                               options=tuple(e.value for e in Evidence),
+                               label="уровень доказанности"),
+            "status": _status_field(),
+            "reviewer": Text("Кто рецензировал: эксперт или кафедра.", max_length=200),
+            "reviewed": Date("Дата рецензии."),
+            "date": Date("Дата подачи практики в банк.", required=True),
+            "updated": Date("Дата последнего обновления."),
+            "since": Integer("Год начала практики в школе.", minimum=1990, maximum=2100),
+            "adopted_by": ListOf("Другие школы, которые переняли практику (идентификаторы).",
+                                 item=Reference("", target="schools")),
+            "related": _related(),
+            "results": ListOf(
+                "Измеримые результаты: показатель до и после.",
+                item=Record("Результат.", fields={
+                    "indicator": Text("Показатель.", required=True, max_length=300),
+                    "unit": Text("Единица измерения.", max_length=30),
+                    "before": Number("Значение до начала практики.", required=True),
+                    "after": Number("Значение после.", required=True),
+                    "period": Text("Период измерения.", max_length=60),
+                }),
+            ),
+            "attachments": ListOf(
+                "Приложения: файлы рядом с практикой.",
+                item=Record("Приложение.", fields={
+                    "title": Text("Название приложения.", required=True, max_length=200),
+                    "file": FilePath("Путь к файлу относительно этой страницы.",
+                                     required=True, extensions=ATTACHMENT_TYPES),
+                }),
+            ),
+            "license": Term("Лицензия, на условиях которой публикуется практика.",
+                            required=True, vocabulary="licenses", example="CC BY 4.0"),
+        },
+    ),
+    rules=(reviewed_when_public, dates_in_order, adopters_are_other_schools),
+)
+
+RECOMMENDATION = ContentType(
+    name="recommendation",
+    label="методические рекомендации",
+    folder="recommendations",
+    record=Record(
+        "Методические рекомендации.",
+        fields={
+            "title": Text("Название рекомендаций.", required=True, max_length=250),
+            "summary": Text("О чём рекомендации, в 1–2 предложениях.", required=True,
+                            max_length=600),
+            "audience": _terms("Кому адресованы.", "audiences", required=True, min_items=1),
+            "department": Term("Кафедра или отдел института — автор.", required=True,
+                               vocabulary="departments"),
+            "year": Integer("Год выпуска.", required=True, minimum=2000, maximum=2100),
+            "date": Date("Дата публикации.", required=True),
+            "topics": _terms("Темы из словаря тем.", "topics", required=True, min_items=1),
+            "related": _related(),
+            "status": _status_field(),
+            "plan": ListOf(
+                "План мероприятий (таблица).",
+                item=Record("Строка плана.", fields={
+                    "activity": Text("Мероприятие.", required=True, max_length=400),
+                    "dates": Text("Сроки.", required=True, max_length=100),
+                    "executors": Text("Исполнители.", required=True, max_length=300),
+                    "result": Text("Ожидаемый результат.", required=True, max_length=400),
+                }),
+            ),
+            "pdf": FilePath("Полный текст в PDF (путь относительно этой страницы).",
+                            extensions=(".pdf",)),
+        },
+    ),
+    rules=(dates_in_order,),
+)
+
+DIGEST = ContentType(
+    name="digest",
+    label="дайджест",
+    folder="digests",
+    record=Record(
+        "Ежемесячный дайджест Ассоциации новых школ.",
+        fields={
+            "year": Integer("Год выпуска.", required=True, minimum=2019, maximum=2100),
+            "month": Integer("Месяц выпуска, 1–12.", required=True, minimum=1, maximum=12),
+            "issue": Integer("Номер выпуска.", required=True, minimum=1),
+            "status": _status_field(),
+            "summary": Text("О чём этот выпуск, одним предложением.", max_length=600),
+            "rubrics": ListOf(
+                "Рубрики выпуска с материалами.",
+                required=True, min_items=1,
+                item=Record("Рубрика.", fields={
+                    "rubric": Term("Название рубрики из словаря рубрик.", required=True,
+                                   vocabulary="rubrics"),
+                    "items": ListOf(
+                        "Материалы рубрики.", required=True, min_items=1,
+                        item=Record("Материал.", fields={
+                            "title": Text("Заголовок.", required=True, max_length=300),
+                            "link": Url("Ссылка на источник (https://…)."),
+                            "date": Date("Дата события или публикации.", required=True),
+                            "summary": Text("Краткое содержание.", required=True,
+                                            max_length=1000),
+                        }),
+                    ),
+                }),
+            ),
+        },
+    ),
+    rules=(_unique_rubrics,),
+)
+
+CONTENT_TYPES: tuple[ContentType, ...] = (PRACTICE, RECOMMENDATION, DIGEST)

@@ -1,0 +1,458 @@
+"""Field types of front-matter and registries: each checks a value and describes itself.
+
+A field's `check` returns the clean value and problems located relative to the field; the
+loader, which knows the file and positions, places them. Every field carries a Russian `doc`
+that feeds the JSON Schema (VS Code shows it while typing) and the editors' guide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Protocol
+
+from .problems import FieldPath, Problem
+from .yaml_source import Plain
+
+Checked = tuple[Any, list[Problem]]
+
+
+class Vocabulary(Protocol):
+    label: str
+
+    def names(self) -> list[str]: ...
+
+    def find(self, value: str) -> str | None: ...
+
+
+class CheckContext(Protocol):
+    """What a field may need to know beyond its value."""
+
+    def vocabulary(self, name: str) -> Vocabulary: ...
+
+    @property
+    def file_path(self) -> Path: ...
+
+    @property
+    def content_root(self) -> Path: ...
+
+
+def normalize(value: str) -> str:
+    """Case, ё/е and spacing do not make two vocabulary terms different."""
+    return " ".join(value.replace("ё", "е").replace("Ё", "Е").lower().split())
+
+
+def suggest(value: str, options: Sequence[str]) -> str:
+    """A «did you mean» sentence for a near miss, or an empty string."""
+    by_normal = {normalize(o): o for o in options}
+    close = difflib.get_close_matches(normalize(value), list(by_normal), n=1, cutoff=0.6)
+    return f"Возможно, вы имели в виду «{by_normal[close[0]]}»." if close else ""
+
+
+def describe(value: Any) -> str:
+    """How an editor would name what they wrote: never a Python type name."""
+    if isinstance(value, list):
+        return "список"
+    if isinstance(value, dict):
+        return "набор полей «поле: значение»"
+    return f"«{value}»"
+
+
+@dataclass(frozen=True)
+class Field:
+    doc: str
+    required: bool = False
+    example: Any = None
+
+    kind_label = "значение"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        raise NotImplementedError
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def wrong_type(self, value: Any) -> list[Problem]:
+        return [Problem("WrongType", f"ожидается {self.kind_label}, а указано {describe(value)}.")]
+
+
+@dataclass(frozen=True)
+class Text(Field):
+    min_length: int = 1
+    max_length: int = 0
+    pattern: str = ""
+    pattern_hint: str = ""
+
+    kind_label = "текст"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        if not isinstance(value, str):
+            return None, self.wrong_type(value)
+        text = value.strip()
+        if len(text) < self.min_length:
+            return None, [Problem("EmptyValue", "значение пустое: заполните поле.")]
+        if self.max_length and len(text) > self.max_length:
+            return None, [Problem(
+                "TooLong",
+                f"текст длиннее {self.max_length} знаков (сейчас {len(text)}): сократите его.",
+            )]
+        if self.pattern and not re.fullmatch(self.pattern, text):
+            return None, [Problem("BadFormat", f"значение «{text}» {self.pattern_hint}")]
+        return text, []
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": self.min_length}
+        if self.max_length:
+            out["maxLength"] = self.max_length
+        if self.pattern:
+            out["pattern"] = f"^{self.pattern}$"
+        return out
+
+
+@dataclass(frozen=True)
+class Url(Text):
+    kind_label = "адрес ссылки"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        text, problems = super().check(value, ctx)
+        if problems:
+            return None, problems
+        if not re.fullmatch(r"https?://[^\s/]+\.[^\s]+", text):
+            return None, [Problem(
+                "BadUrl",
+                f"«{text}» не похоже на адрес в интернете: ссылка должна начинаться с https://.",
+            )]
+        return text, []
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+
+@dataclass(frozen=True)
+class Integer(Field):
+    minimum: int | None = None
+    maximum: int | None = None
+
+    kind_label = "целое число"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        number = value.as_int() if isinstance(value, Plain) else None
+        if number is None:
+            hint = " Уберите кавычки." if isinstance(value, str) and value.strip().isdigit() else ""
+            problems = self.wrong_type(value)
+            return None, [Problem(problems[0].code, problems[0].message + hint)]
+        return _within(number, self.minimum, self.maximum)
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        return _bounded({"type": "integer"}, self.minimum, self.maximum)
+
+
+@dataclass(frozen=True)
+class Number(Field):
+    minimum: float | None = None
+    maximum: float | None = None
+
+    kind_label = "число"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        number = value.as_number() if isinstance(value, Plain) else None
+        if number is None:
+            hint = ""
+            if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+                hint = " Дробную часть отделяйте точкой: 12.5, а не 12,5."
+            problems = self.wrong_type(value)
+            return None, [Problem(problems[0].code, problems[0].message + hint)]
+        return _within(int(number) if number.is_integer() else number, self.minimum, self.maximum)
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        return _bounded({"type": "number"}, self.minimum, self.maximum)
+
+
+def _within(number: float, minimum: float | None, maximum: float | None) -> Checked:
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        low = "" if minimum is None else f" от {minimum}"
+        high = "" if maximum is None else f" до {maximum}"
+        return None, [Problem("OutOfRange", f"число {number} вне допустимых границ:{low}{high}.")]
+    return number, []
+
+
+def _bounded(schema: dict[str, Any], minimum: float | None, maximum: float | None) -> dict:
+    if minimum is not None:
+        schema["minimum"] = minimum
+    if maximum is not None:
+        schema["maximum"] = maximum
+    return schema
+
+
+@dataclass(frozen=True)
+class Boolean(Field):
+    kind_label = "true (да) или false (нет)"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        flag = value.as_bool() if isinstance(value, Plain) else None
+        if flag is None:
+            hint = ""
+            if isinstance(value, str) and normalize(value) in {"yes", "no", "on", "off", "да", "нет"}:
+                hint = (" Слова yes/no/on/off и да/нет в разных версиях YAML читаются "
+                        "по-разному, поэтому пишите только true или false.")
+            problems = self.wrong_type(value)
+            return None, [Problem(problems[0].code, problems[0].message + hint)]
+        return flag, []
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True)
+class Date(Field):
+    kind_label = "дата в виде ГГГГ-ММ-ДД"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+        if not match:
+            return None, self.wrong_type(value)
+        try:
+            return dt.date(*(int(part) for part in match.groups())), []
+        except ValueError:
+            return None, [Problem(
+                "ImpossibleDate",
+                f"даты {value.strip()} не существует: проверьте месяц (01–12) и число дня.",
+            )]
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+@dataclass(frozen=True)
+class Choice(Field):
+    """One of a fixed set of values that the code relies on (statuses, levels of evidence)."""
+
+    options: tuple[str, ...] = ()
+    label: str = "значение"
+
+    kind_label = "одно из допустимых значений"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        return _pick(value, self.options, self.label, self.wrong_type)
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.options)}
+
+
+@dataclass(frozen=True)
+class Term(Field):
+    """A term of a vocabulary kept in a data file (topics, levels, districts, …)."""
+
+    vocabulary: str = ""
+
+    kind_label = "значение из словаря"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        vocabulary = ctx.vocabulary(self.vocabulary)
+        if not isinstance(value, str):
+            return None, self.wrong_type(value)
+        found = vocabulary.find(value)
+        if found is not None:
+            return found, []
+        return None, [_unknown(value, vocabulary.names(), vocabulary.label)]
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        vocabulary = vocabularies.get(self.vocabulary)
+        return {"type": "string", "enum": vocabulary.names()} if vocabulary else {"type": "string"}
+
+
+def _pick(
+    value: Any, options: Sequence[str], label: str, wrong_type: Callable[[Any], list[Problem]]
+) -> Checked:
+    if not isinstance(value, str):
+        return None, wrong_type(value)
+    for option in options:
+        if normalize(option) == normalize(value):
+            return option, []
+    return None, [_unknown(value, options, label)]
+
+
+def _unknown(value: str, options: Sequence[str], label: str) -> Problem:
+    listed = ", ".join(options) if len(options) <= 12 else ", ".join(options[:12]) + ", …"
+    return Problem(
+        "UnknownTerm",
+        f"неизвестное значение «{value.strip()}» ({label}). Допустимые значения: {listed}.",
+        hint=suggest(value, options),
+    )
+
+
+@dataclass(frozen=True)
+class Reference(Field):
+    """The id of another thing: an entry (checked once all files are read) or a registry row."""
+
+    target: str = ""
+    """Content type or registry whose ids are valid here, e.g. "practice" or "schools"."""
+
+    kind_label = "идентификатор латиницей"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        if not isinstance(value, str) or not value.strip():
+            return None, self.wrong_type(value)
+        return value.strip(), []
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        vocabulary = vocabularies.get(self.target)
+        if vocabulary:
+            return {"type": "string", "enum": vocabulary.names()}
+        return {"type": "string", "pattern": SLUG_PATTERN}
+
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True)
+class FilePath(Field):
+    """A file beside the content, given relative to the Markdown file; it must stay in content/."""
+
+    extensions: tuple[str, ...] = ()
+
+    kind_label = "путь к файлу"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        if not isinstance(value, str) or not value.strip():
+            return None, self.wrong_type(value)
+        text = value.strip()
+        relative = PurePosixPath(text)
+        if relative.is_absolute() or re.match(r"^[a-zA-Z]:[\\/]", text) or "\\" in text:
+            return None, [Problem(
+                "PathOutsideContent",
+                f"путь «{text}» должен быть относительным, например attachments/plan.pdf.",
+            )]
+        target = (ctx.file_path.parent / text).resolve()
+        root = ctx.content_root.resolve()
+        if not target.is_relative_to(root):
+            return None, [Problem(
+                "PathOutsideContent",
+                f"путь «{text}» ведёт за пределы папки content/: положите файл рядом с материалом.",
+            )]
+        if self.extensions and relative.suffix.lower() not in self.extensions:
+            return None, [Problem(
+                "BadFileType",
+                f"файл «{text}» имеет недопустимый тип. Разрешены: {', '.join(self.extensions)}.",
+            )]
+        if not target.is_file():
+            return None, [Problem(
+                "MissingFile",
+                f"файл «{text}» не найден рядом с материалом. Проверьте имя файла и папку.",
+            )]
+        return target.relative_to(root).as_posix(), []
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+
+@dataclass(frozen=True)
+class ListOf(Field):
+    item: Field = field(default_factory=lambda: Text(""))
+    min_items: int = 0
+    unique: bool = True
+
+    kind_label = "список"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        if isinstance(value, str) and not isinstance(self.item, Record):
+            value = [value]  # a single term without brackets is a common, harmless shortcut
+        if not isinstance(value, list):
+            return None, self.wrong_type(value)
+        if len(value) < self.min_items:
+            return None, [Problem(
+                "TooFewItems", f"в списке должно быть хотя бы {self.min_items} знач.",
+            )]
+        clean, problems, seen = [], [], set()
+        for index, item in enumerate(value):
+            checked, item_problems = self.item.check(item, ctx)
+            problems.extend(p.under(index) for p in item_problems)
+            if checked is None:
+                continue
+            key = repr(checked)
+            if self.unique and key in seen:
+                problems.append(Problem(
+                    "DuplicateItem", f"значение {describe(checked)} повторяется в списке.",
+                ).under(index))
+                continue
+            seen.add(key)
+            clean.append(checked)
+        return clean, problems
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.schema(vocabularies)}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.unique and not isinstance(self.item, Record):
+            out["uniqueItems"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class Record(Field):
+    """A set of named fields: an author, a plan row, a whole front-matter."""
+
+    fields: Mapping[str, Field] = field(default_factory=dict)
+
+    kind_label = "набор полей «поле: значение»"
+
+    def check(self, value: Any, ctx: CheckContext) -> Checked:
+        if not isinstance(value, dict):
+            return None, self.wrong_type(value)
+        clean: dict[str, Any] = {}
+        problems: list[Problem] = []
+        for key in value:
+            if key not in self.fields:
+                problems.append(Problem(
+                    "UnknownField",
+                    f"неизвестное поле «{key}». Допустимые поля: {', '.join(self.fields)}.",
+                    field=(key,),
+                    hint=suggest(key, list(self.fields)),
+                ))
+        for name, spec in self.fields.items():
+            raw = value.get(name)
+            if raw is None or raw == [] or (isinstance(raw, str) and not raw.strip()):
+                if spec.required:
+                    problems.append(Problem(
+                        "MissingField",
+                        f"не заполнено обязательное поле «{name}» ({spec.doc.rstrip('.')}).",
+                        field=(name,),
+                    ))
+                clean[name] = [] if isinstance(spec, ListOf) else None
+                continue
+            checked, field_problems = spec.check(raw, ctx)
+            problems.extend(p.under(name) for p in field_problems)
+            clean[name] = checked
+        return clean, problems
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        properties = {}
+        for name, spec in self.fields.items():
+            prop = spec.schema(vocabularies)
+            prop["description"] = spec.doc
+            if spec.example is not None:
+                prop["examples"] = [spec.example]
+            properties[name] = prop
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": [name for name, spec in self.fields.items() if spec.required],
+            "additionalProperties": False,
+        }
+
+    def walk(self, prefix: FieldPath = ()) -> list[tuple[FieldPath, Field]]:
+        """Every field, nested ones included, for documentation."""
+        out: list[tuple[FieldPath, Field]] = []
+        for name, spec in self.fields.items():
+            out.append(((*prefix, name), spec))
+            inner = spec.item if isinstance(spec, ListOf) else spec
+            if isinstance(inner, Record):
+                out.extend(inner.walk((*prefix, name)))
+        return out

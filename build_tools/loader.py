@@ -1,0 +1,125 @@
+"""Load content/: read every file, validate it against its type, place every problem."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_library
+from .content_types import CONTENT_TYPES, ContentType
+from .fields import SLUG_PATTERN
+from .library import Entry, Library
+from .problems import Problem, Problems
+from .registries import DATA_DIR, Registry, load_registry
+from .slugs import slugify
+from .sources import read_text, split_front_matter
+
+_DIGEST_SLUG = r"\d{4}-\d{2}"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where content lives and how paths are shown to editors."""
+
+    content_root: Path
+    display_root: Path
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.display_root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+class _FileContext:
+    def __init__(self, registry: Registry, path: Path, root: Path) -> None:
+        self._registry, self._path, self._root = registry, path, root
+
+    def vocabulary(self, name: str):  # type: ignore[no-untyped-def]
+        return self._registry.vocabulary(name)
+
+    @property
+    def file_path(self) -> Path:
+        return self._path
+
+    @property
+    def content_root(self) -> Path:
+        return self._root
+
+
+def load_library(project: Project, *, include_unpublished: bool = False) -> tuple[Library, Problems]:
+    """Read and check everything; entries with errors are left out, every problem is kept."""
+    problems = Problems()
+    registry, registry_problems = load_registry(project.content_root, project.display_root)
+    problems.extend(registry_problems)
+    entries: list[Entry] = []
+    practice_files: set[str] = set()
+    for content_type in CONTENT_TYPES:
+        for path in sorted((project.content_root / content_type.folder).rglob("*.md")):
+            if _is_ignored(path, project.content_root):
+                continue
+            if content_type.name == "practice":
+                practice_files.add(path.stem)
+            entry, file_problems = load_entry(path, content_type, registry, project)
+            problems.extend(file_problems)
+            if entry is not None and not any(p.severity.is_error() for p in file_problems):
+                entries.append(entry)
+    library = Library(registry, entries)
+    problems.extend(check_library(library, practice_files))
+    if not include_unpublished:
+        library = Library(registry, [e for e in library.entries if e.status.is_public()])
+    return library, problems
+
+
+def _is_ignored(path: Path, root: Path) -> bool:
+    """Index pages are generated; folders starting with _ or . hold data, not pages."""
+    parts = path.relative_to(root).parts
+    return path.name == "index.md" or any(p.startswith(("_", ".")) for p in parts[:-1])
+
+
+def load_entry(
+    path: Path, content_type: ContentType, registry: Registry, project: Project
+) -> tuple[Entry | None, list[Problem]]:
+    shown = project.shown(path)
+    text, problems = read_text(path)
+    if text is None:
+        return None, [p.located(shown, p.line or 1, p.column or 1) for p in problems]
+    source, problems = split_front_matter(text)
+    if source is None or problems:
+        return None, [p.located(shown, p.line or 1, p.column or 1) for p in problems]
+    document = source.document
+    ctx = _FileContext(registry, path, project.content_root)
+    data, found = content_type.record.check(document.data, ctx)
+    if data is not None:
+        found += content_type.check_rules(data)
+    slug = path.stem
+    found += _check_file_name(slug, content_type)
+    located = []
+    for problem in found:
+        line, column = document.source_map.position(problem.field) if problem.field else (1, 1)
+        located.append(problem.located(shown, line, column))
+    if data is None:
+        return None, located
+    entry = Entry(content_type, slug, path, shown, data, source.body, source.body_line,
+                  document.source_map)
+    return entry, located
+
+
+def _check_file_name(slug: str, content_type: ContentType) -> list[Problem]:
+    pattern = _DIGEST_SLUG if content_type.name == "digest" else SLUG_PATTERN[1:-1]
+    if re.fullmatch(pattern, slug):
+        return []
+    if content_type.name == "digest":
+        advice = "назовите файл по году и месяцу выпуска, например 2026-03.md"
+    else:
+        advice = f"переименуйте файл, например в {slugify(slug) or 'praktika'}.md"
+    return [Problem(
+        "BadFileName",
+        f"имя файла «{slug}.md» станет адресом страницы, поэтому в нём допустимы только "
+        f"строчные латинские буквы, цифры и дефисы: {advice}.",
+    )]
+
+
+def data_dir(project: Project) -> Path:
+    return project.content_root / DATA_DIR

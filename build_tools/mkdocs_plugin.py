@@ -1,0 +1,129 @@
+"""Thin MkDocs glue: translates MkDocs events into calls to the core, nothing more.
+
+The core (loader, pages, search_index, publish) knows nothing of MkDocs; a move to another
+engine replaces this module only.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .content_types import CONTENT_TYPES
+from .loader import Project, load_library
+from .pages import PageSpec, site_pages
+from .problems import render_text
+from .publish import StagedSite
+from .registries import DATA_DIR
+from .search_index import SearchIndexError, index_site
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = "assets/kb.css"
+
+
+class KnowledgeBaseConfig(Config):
+    search_index = c.Type(bool, default=True)
+    """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
+    staged = c.Type(bool, default=True)
+    """Build `mkdocs build` into a staging folder and publish it only after full success."""
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    def __init__(self) -> None:
+        self.command = ""
+        self.pages: dict[str, PageSpec] = {}
+        self.staged: StagedSite | None = None
+        self.succeeded = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: Any) -> Any:
+        serving = self.command == "serve"
+        project = Project(Path(config.docs_dir), Path(config.config_file_path).parent)
+        library, problems = load_library(project, include_unpublished=serving)
+        for problem in problems.warnings:
+            log.warning(problem.render())
+        if problems.has_errors():
+            if not serving:
+                raise PluginError("материалы содержат ошибки, сайт не собран:\n"
+                                  + render_text(problems))
+            for problem in problems.errors:  # while editing, keep serving the valid pages
+                log.error(problem.render())
+        pages, statics = site_pages(library)
+        self.pages = {p.src_uri: p for p in pages}
+        self.statics = statics
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if self.command == "build" and self.config.staged:
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.staging)
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        typed_folders = tuple(f"{t.folder}/" for t in CONTENT_TYPES)
+        for file in list(files):
+            uri = file.src_uri
+            generated_here = uri in self.pages
+            is_entry_source = uri.endswith(".md") and uri.startswith(typed_folders)
+            if uri.startswith(f"{DATA_DIR}/") or generated_here or is_entry_source:
+                files.remove(file)
+        for spec in self.pages.values():
+            inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, spec.src_uri, content=spec.markdown,
+                                        inclusion=inclusion))
+        for static in self.statics:
+            files.append(File.generated(config, static.src_uri, content=static.content))
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "kb.css")))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            # MkDocs' theme templates print meta values without escaping.
+            page.meta["title"] = html.escape(spec.title)
+            if spec.description:
+                page.meta["description"] = html.escape(spec.description)
+            page.meta.update(spec.meta)
+        return markdown
+
+    def on_page_content(self, html_text: str, *, page: Any, config: Any, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None and spec.kind == "entry":
+            return f'<div data-pagefind-body lang="ru">\n{html_text}\n</div>'
+        return html_text
+
+    def on_post_build(self, *, config: Any) -> None:
+        if self.config.search_index:
+            try:
+                report = index_site(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from error
+            log.info(f"Pagefind: проиндексировано страниц: {report.pages} "
+                     f"за {report.seconds:.1f} с")
+        self.succeeded = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.succeeded = False
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
+
+    def on_shutdown(self) -> None:
+        # Runs after MkDocs' own strict-mode check, which can still fail a finished build.
+        if self.staged is not None:
+            if self.succeeded:
+                self.staged.commit()
+            else:
+                self.staged.discard()
+            self.staged = None

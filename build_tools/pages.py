@@ -1,0 +1,199 @@
+"""Generated pages: what the site shows, as Markdown/HTML sources for the page renderer.
+
+Every page here is built from the `Library` alone; the MkDocs glue only hands the results to
+MkDocs as in-memory files, so nothing is ever written into content/.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .content_types import CONTENT_TYPES, PRACTICE
+from .library import Entry, Library
+from .registries import VOCABULARIES, Term, VocabularySpec
+from .render import Renderer
+from .schemas import content_schema
+
+PER_PAGE = 50
+"""Listing pages are split so that no page grows with the size of the bank."""
+
+
+@dataclass
+class PageSpec:
+    """One page of the site: where it lives, its title and its Markdown source."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    description: str = ""
+    kind: str = "listing"
+    """"entry" pages (practices, recommendations, digests) are what search indexes."""
+    draft: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        if self.src_uri == "index.md":
+            return ""
+        if self.src_uri.endswith("/index.md"):
+            return self.src_uri[: -len("index.md")]
+        return self.src_uri[: -len(".md")] + "/"
+
+
+@dataclass
+class StaticSpec:
+    """A generated non-page file, e.g. a JSON Schema."""
+
+    src_uri: str
+    content: str
+
+
+@dataclass
+class TermPage:
+    spec: VocabularySpec
+    term: Term
+    practices: list[Entry]
+    recommendations: list[Entry]
+
+    @property
+    def url(self) -> str:
+        return f"{self.spec.url}/{self.term.id}/"
+
+
+class SiteBuilder:
+    """Turns a Library into the list of pages of the site."""
+
+    def __init__(self, library: Library, renderer: Renderer | None = None) -> None:
+        self.library = library
+        self.renderer = renderer or Renderer()
+        self._term_urls = {
+            (spec.name, term.name): f"{spec.url}/{term.id}/"
+            for spec in VOCABULARIES if spec.url
+            for term in library.registry.vocabularies[spec.name]
+        }
+
+    def term_url(self, vocabulary: str, name: str) -> str:
+        return self._term_urls.get((vocabulary, name), "")
+
+    def school_url(self, school_id: str) -> str:
+        return f"schools/{school_id}/"
+
+    def pages(self) -> Iterator[PageSpec]:
+        yield self.home()
+        yield from self.practice_pages()
+        yield from self.listing("practices", "Банк лучших практик", self.library.practices,
+                                intro="practices_intro")
+        yield from self.recommendation_pages()
+        yield from self.digest_pages()
+        yield from self.school_pages()
+        yield from self.vocabulary_pages()
+        yield self.search_page()
+
+    def static_files(self) -> Iterator[StaticSpec]:
+        for content_type in CONTENT_TYPES:
+            schema = content_schema(content_type, self.library.registry.all_vocabularies())
+            yield StaticSpec(f"schemas/{content_type.name}.schema.json",
+                             json.dumps(schema, ensure_ascii=False, indent=2))
+
+    def _render(self, template: str, url: str, **context: Any) -> str:
+        return self.renderer.render(template, url, site=self, library=self.library, **context)
+
+    def home(self) -> PageSpec:
+        return PageSpec("index.md", "Банк лучших практик Ассоциации новых школ",
+                        self._render("home.html", "", latest=self.library.practices[:6]),
+                        description="Банк лучших практик, методические рекомендации и дайджест "
+                                    "Ассоциации новых школ.")
+
+    def practice_pages(self) -> Iterator[PageSpec]:
+        for entry in self.library.practices:
+            yield self._entry_page(entry, "practice.html",
+                                   related=self.library.related_practices(entry),
+                                   school=self.library.school_of(entry))
+
+    def recommendation_pages(self) -> Iterator[PageSpec]:
+        for entry in self.library.recommendations:
+            yield self._entry_page(entry, "recommendation.html",
+                                   related=self.library.related_practices(entry))
+        yield PageSpec("recommendations/index.md", "Методические рекомендации",
+                       self._render("recommendations.html", "recommendations/",
+                                    entries=self.library.recommendations))
+
+    def digest_pages(self) -> Iterator[PageSpec]:
+        rubric_order = self.library.registry.vocabularies["rubrics"].names()
+        for entry in self.library.digests:
+            rubrics = sorted(entry.data["rubrics"], key=lambda r: rubric_order.index(r["rubric"]))
+            yield self._entry_page(entry, "digest.html", rubrics=rubrics)
+        yield PageSpec("digests/index.md", "Дайджест Ассоциации новых школ",
+                       self._render("digests.html", "digests/",
+                                    years=self.library.digests_by_year()))
+
+    def _entry_page(self, entry: Entry, template: str, **context: Any) -> PageSpec:
+        card = self._render(template, entry.url, entry=entry, part="card", **context)
+        footer = self._render(template, entry.url, entry=entry, part="footer", **context)
+        markdown = f"{card}\n\n{entry.body.strip()}\n\n{footer}\n"
+        return PageSpec(entry.src_uri, entry.title, markdown, description=entry.summary,
+                        kind="entry", draft=not entry.status.is_public(),
+                        meta={"type": entry.type.name})
+
+    def listing(self, folder: str, title: str, entries: list[Entry], *, intro: str = "",
+                context: dict[str, Any] | None = None) -> Iterator[PageSpec]:
+        """A paginated list of practices: page 1 at folder/, page n at folder/page/n/."""
+        chunks = [entries[i:i + PER_PAGE] for i in range(0, len(entries), PER_PAGE)] or [[]]
+        for number, chunk in enumerate(chunks, start=1):
+            src = f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}.md"
+            url = f"{folder}/" if number == 1 else f"{folder}/page/{number}/"
+            pager = {
+                "number": number,
+                "total": len(chunks),
+                "previous": None if number == 1 else (
+                    f"{folder}/" if number == 2 else f"{folder}/page/{number - 1}/"),
+                "next": f"{folder}/page/{number + 1}/" if number < len(chunks) else None,
+            }
+            shown = title if number == 1 else f"{title} — страница {number}"
+            yield PageSpec(src, shown, self._render(
+                "practice_list.html", url, title=shown, entries=chunk, count=len(entries),
+                pager=pager, intro=intro, **(context or {})))
+
+    def school_pages(self) -> Iterator[PageSpec]:
+        schools = self.library.registry.schools
+        districts = [(d, schools.in_district(d.name))
+                     for d in self.library.registry.vocabularies["districts"]]
+        yield PageSpec("schools/index.md", "Кто есть кто в Ассоциации", self._render(
+            "schools.html", "schools/", districts=[(d, s) for d, s in districts if s]))
+        for school in schools:
+            url = self.school_url(school.id)
+            yield PageSpec(f"schools/{school.id}.md", school.short_name, self._render(
+                "school.html", url, school=school,
+                practices=self.library.practices_of_school(school.id),
+                adopted=self.library.practices_adopted_by(school.id)),
+                description=school.name)
+
+    def vocabulary_pages(self) -> Iterator[PageSpec]:
+        for spec in VOCABULARIES:
+            if not spec.url:
+                continue
+            term_pages = [
+                TermPage(spec, term, self.library.practices_with(spec.name, term.name),
+                         self.library.recommendations_with(spec.name, term.name))
+                for term in self.library.registry.vocabularies[spec.name]
+            ]
+            yield PageSpec(f"{spec.url}/index.md", spec.title, self._render(
+                "vocabulary.html", f"{spec.url}/", spec=spec, term_pages=term_pages))
+            for page in term_pages:
+                yield from self.listing(
+                    f"{spec.url}/{page.term.id}", f"{spec.title}: {page.term.name}",
+                    page.practices, context={"term_page": page})
+
+    def search_page(self) -> PageSpec:
+        return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))
+
+
+def site_pages(library: Library) -> tuple[list[PageSpec], list[StaticSpec]]:
+    builder = SiteBuilder(library)
+    return list(builder.pages()), list(builder.static_files())
+
+
+__all__ = ["PER_PAGE", "PRACTICE", "PageSpec", "SiteBuilder", "StaticSpec", "site_pages"]

@@ -1,0 +1,34 @@
+"""Russian words for dates and numbers, as the site shows them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+           "сентябрь", "октябрь", "ноябрь", "декабрь")
+_MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                    "сентября", "октября", "ноября", "декабря")
+
+
+def month_name(month: int) -> str:
+    """3 → «март»."""
+    return _MONTHS[month - 1]
+
+
+def format_date(value: dt.date) -> str:
+    """2026-03-05 → «5 марта 2026 г.»."""
+    return f"{value.day} {_MONTHS_GENITIVE[value.month - 1]} {value.year} г."
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """plural(3, "практика", "практики", "практик") → «3 практики»."""
+    tail = count % 100
+    if 11 <= tail <= 14:
+        word = many
+    elif tail % 10 == 1:
+        word = one
+    elif 2 <= tail % 10 <= 4:
+        word = few
+    else:
+        word = many
+    return f"{count} {word}"

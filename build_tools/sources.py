@@ -1,0 +1,113 @@
+"""Reading content files from disk: encoding, size and the front-matter block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import Problem
+from .yaml_source import Document, SourceMap, read_yaml
+
+MAX_FILE_BYTES = 1_000_000
+"""Larger content files are refused: a practice is text, attachments go beside it."""
+
+_FENCE = "---"
+
+
+@dataclass
+class SourceFile:
+    """A Markdown file split into its front-matter document and body."""
+
+    document: Document
+    body: str
+    body_line: int
+    """The 1-based line of the file on which the body starts."""
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """Decode a file as UTF-8 (a BOM is accepted), naming the likely encoding when it is not."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(
+            "FileTooLarge",
+            f"файл занимает {len(raw) // 1024} КБ, а допускается не больше "
+            f"{MAX_FILE_BYTES // 1024} КБ. Вынесите таблицы и изображения в отдельные файлы.",
+        )]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(
+            "WrongEncoding",
+            "файл сохранён в кодировке UTF-16. Сохраните его в UTF-8 "
+            "(в VS Code: «Сохранить с кодировкой» → UTF-8).",
+        )]
+    if b"\x00" in raw[:8192]:
+        return None, [Problem(
+            "BinaryFile",
+            "это не текстовый файл. В папке материалов ожидается Markdown (.md) в UTF-8.",
+        )]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        guess = " (похоже на Windows-1251)" if _looks_like_cp1251(raw) else ""
+        return None, [Problem(
+            "WrongEncoding",
+            f"файл не в кодировке UTF-8{guess}. Сохраните его в UTF-8 "
+            "(в VS Code: «Сохранить с кодировкой» → UTF-8).",
+        ).located("", line, 1)]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _looks_like_cp1251(raw: bytes) -> bool:
+    try:
+        text = raw.decode("cp1251")
+    except UnicodeDecodeError:
+        return False
+    letters = sum(1 for ch in text if "а" <= ch.lower() <= "я")
+    return letters > len(text) * 0.2
+
+
+def split_front_matter(text: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Split `---` front-matter from the body and parse it; never guess past a broken block."""
+    lines = text.split("\n")
+    if not text.strip():
+        return None, [Problem("EmptyFile", "файл пуст: в нём должны быть front-matter и текст.")]
+    if lines[0].rstrip() != _FENCE:
+        return None, [Problem(
+            "NoFrontMatter",
+            "файл должен начинаться со строки «---», за которой идут поля (front-matter), "
+            "и ещё одной строки «---». Начните с шаблона: kb new.",
+        ).located("", 1, 1)]
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (_FENCE, "..."):
+            end = index
+            break
+    else:
+        return None, [Problem(
+            "UnclosedFrontMatter",
+            "блок полей открыт строкой «---», но не закрыт: добавьте строку «---» после "
+            "последнего поля.",
+        ).located("", 1, 1)]
+    yaml_text = "\n".join(lines[1:end])
+    document = read_yaml(yaml_text, line_offset=1)
+    body = "\n".join(lines[end + 1 :])
+    problems = list(document.problems)
+    if document.data is None and not problems:
+        document = Document({}, document.source_map, [])
+    elif not isinstance(document.data, dict) and document.data is not None:
+        problems.append(Problem(
+            "FrontMatterNotMapping",
+            "front-matter должен состоять из строк «поле: значение», а здесь другой вид данных.",
+        ).located("", 2, 1))
+        document = Document(None, document.source_map, problems)
+    return SourceFile(document, body, end + 2), problems
+
+
+def read_data_file(path: Path) -> tuple[Document | None, list[Problem]]:
+    """Read a YAML registry file with the same strictness as front-matter."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    document = read_yaml(text)
+    if document.data is None and not document.problems:
+        document = Document([], SourceMap(), [])
+    return document, list(document.problems)
