@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from .fields import ListOf, Record, Reference, suggest
-from .library import Entry, Library
+from .library import Entry
 from .problems import FieldPath, Problem, Severity
+from .registries import Schools
 
 
-def check_library(library: Library, practice_files: set[str]) -> list[Problem]:
+def check_entries(
+    entries: list[Entry], schools: Schools, practice_files: set[str]
+) -> list[Problem]:
     """Every cross-file problem, located in the file that has to change.
 
     `practice_files` names every practice file found, valid or not, so that a broken practice
     is reported once, in its own file, not again in every file that links to it.
     """
     problems: list[Problem] = []
-    problems += _unique_slugs(library)
-    problems += _references(library, practice_files)
-    problems += _one_digest_per_month(library)
+    problems += _unique_slugs(entries)
+    problems += _references(entries, schools, practice_files)
+    problems += _one_digest_per_month(entries)
     return problems
 
 
@@ -28,20 +33,31 @@ def _locate(entry: Entry, problem: Problem) -> Problem:
     return problem.located(entry.shown_path, line, column)
 
 
-def _unique_slugs(library: Library) -> list[Problem]:
-    problems = []
-    first: dict[tuple[str, str], Entry] = {}
-    for entry in library.entries:
-        key = (entry.type.name, entry.slug)
-        if key in first:
-            problems.append(_locate(entry, Problem(
-                "DuplicateId",
-                f"имя файла «{entry.slug}.md» уже занято ({first[key].shown_path}): у двух "
-                "материалов получился бы один адрес. Переименуйте один из файлов.",
-            )))
-        else:
-            first[key] = entry
-    return problems
+def _groups(entries: list[Entry], key: Callable[[Entry], Hashable | None]) -> list[list[Entry]]:
+    """Entries sharing a key, two or more to a group, in file order."""
+    groups: dict[Hashable, list[Entry]] = defaultdict(list)
+    for entry in sorted(entries, key=lambda e: e.shown_path):
+        value = key(entry)
+        if value is not None:
+            groups[value].append(entry)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _others(entry: Entry, group: list[Entry]) -> str:
+    return ", ".join(e.shown_path for e in group if e is not entry)
+
+
+def _unique_slugs(entries: list[Entry]) -> list[Problem]:
+    """Two files of one type with one name would publish to one address: report both."""
+    return [
+        _locate(entry, Problem(
+            "DuplicateId",
+            f"имя файла «{entry.slug}.md» есть и в другом месте ({_others(entry, group)}): у двух "
+            "материалов получился бы один адрес. Переименуйте один из файлов.",
+        ))
+        for group in _groups(entries, lambda e: (e.type.name, e.slug))
+        for entry in group
+    ]
 
 
 def iter_references(
@@ -65,10 +81,9 @@ def iter_references(
                     yield from iter_references(spec.item, item, (*path, index))
 
 
-def _references(library: Library, all_practices: set[str]) -> list[Problem]:
-    schools = library.registry.schools
+def _references(entries: list[Entry], schools: Schools, all_practices: set[str]) -> list[Problem]:
     problems = []
-    for entry in library.entries:
+    for entry in entries:
         for path, target, value in iter_references(entry.type.record, entry.data):
             if target == "schools" and schools.find(value) is None:
                 problems.append(_locate(entry, Problem(
@@ -92,36 +107,40 @@ def _references(library: Library, all_practices: set[str]) -> list[Problem]:
     return problems
 
 
-def _one_digest_per_month(library: Library) -> list[Problem]:
-    problems = []
-    first: dict[tuple[int, int], Entry] = {}
-    issues: dict[int, Entry] = {}
-    for entry in sorted((e for e in library.entries if e.type.name == "digest"),
-                        key=lambda e: e.shown_path):
-        year, month = entry.data["year"], entry.data["month"]
-        if (year, month) in first:
-            problems.append(_locate(entry, Problem(
-                "DuplicateDigest",
-                f"дайджест за {entry.period_label} уже есть: {first[(year, month)].shown_path}. "
-                "В месяц выходит один выпуск: объедините материалы в одном файле.",
-                field=("month",),
-            )))
-        else:
-            first[(year, month)] = entry
-        expected = f"{year}-{month:02d}"
-        if entry.slug != expected and "-" in entry.slug:
+def _month(entry: Entry) -> tuple[int, int] | None:
+    year, month = entry.data["year"], entry.data["month"]
+    return None if year is None or month is None else (year, month)
+
+
+def _one_digest_per_month(entries: list[Entry]) -> list[Problem]:
+    digests = [e for e in entries if e.type.name == "digest"]
+    problems = [
+        _locate(entry, Problem(
+            "DuplicateDigest",
+            f"за {entry.period_label} есть ещё один выпуск: {_others(entry, group)}. "
+            "В месяц выходит один дайджест: объедините материалы в одном файле.",
+            field=("month",),
+        ))
+        for group in _groups(digests, _month)
+        for entry in group
+    ]
+    problems += [
+        _locate(entry, Problem(
+            "DuplicateIssueNumber",
+            f"номер выпуска {entry.data['issue']} есть и у другого выпуска: "
+            f"{_others(entry, group)}.",
+            field=("issue",),
+        ))
+        for group in _groups(digests, lambda e: e.data["issue"])
+        for entry in group
+    ]
+    for entry in digests:
+        month = _month(entry)
+        expected = f"{month[0]}-{month[1]:02d}" if month else entry.slug
+        if entry.slug != expected and re.fullmatch(r"\d{4}-\d{2}", entry.slug):
             problems.append(_locate(entry, Problem(
                 "DigestFileName",
-                f"файл дайджеста за {entry.period_label} должен называться {expected}.md.",
+                f"файл выпуска за {entry.period_label} должен называться {expected}.md.",
                 field=("month",), severity=Severity.WARNING,
             )))
-        number = entry.data["issue"]
-        if number in issues:
-            problems.append(_locate(entry, Problem(
-                "DuplicateIssueNumber",
-                f"номер выпуска {number} уже занят: {issues[number].shown_path}.",
-                field=("issue",),
-            )))
-        else:
-            issues[number] = entry
     return problems

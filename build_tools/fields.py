@@ -77,7 +77,7 @@ class Field:
         raise NotImplementedError
 
     def wrong_type(self, value: Any) -> list[Problem]:
-        return [Problem("WrongType", f"ожидается {self.kind_label}, а указано {describe(value)}.")]
+        return [Problem("WrongType", f"ожидается {self.kind_label}, а здесь {describe(value)}.")]
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,10 @@ def _pick(
 
 
 def _unknown(value: str, options: Sequence[str], label: str) -> Problem:
-    listed = ", ".join(options) if len(options) <= 12 else ", ".join(options[:12]) + ", …"
+    shown = 20
+    listed = ", ".join(options[:shown])
+    if len(options) > shown:
+        listed += f" и ещё {len(options) - shown}"
     return Problem(
         "UnknownTerm",
         f"неизвестное значение «{value.strip()}» ({label}). Допустимые значения: {listed}.",

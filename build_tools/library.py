@@ -28,6 +28,8 @@ class Entry:
     body: str
     body_line: int
     source_map: SourceMap = field(repr=False, default_factory=SourceMap)
+    valid: bool = True
+    """False when the file has errors: it is checked against others but never published."""
 
     @property
     def src_uri(self) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_library
+from .checks import check_entries
 from .content_types import CONTENT_TYPES, ContentType
 from .fields import SLUG_PATTERN
 from .library import Entry, Library
@@ -63,13 +63,15 @@ def load_library(project: Project, *, include_unpublished: bool = False) -> tupl
                 practice_files.add(path.stem)
             entry, file_problems = load_entry(path, content_type, registry, project)
             problems.extend(file_problems)
-            if entry is not None and not any(p.severity.is_error() for p in file_problems):
+            if entry is not None:
                 entries.append(entry)
-    library = Library(registry, entries)
-    problems.extend(check_library(library, practice_files))
+    # Cross-file checks see every file that could be read, so that two copies of one digest
+    # are reported even when one of them also has its own errors.
+    problems.extend(check_entries(entries, registry.schools, practice_files))
+    publishable = [e for e in entries if e.valid]
     if not include_unpublished:
-        library = Library(registry, [e for e in library.entries if e.status.is_public()])
-    return library, problems
+        publishable = [e for e in publishable if e.status.is_public()]
+    return Library(registry, publishable), problems
 
 
 def _is_ignored(path: Path, root: Path) -> bool:
@@ -85,24 +87,27 @@ def load_entry(
     text, problems = read_text(path)
     if text is None:
         return None, [p.located(shown, p.line or 1, p.column or 1) for p in problems]
-    source, problems = split_front_matter(text)
-    if source is None or problems:
-        return None, [p.located(shown, p.line or 1, p.column or 1) for p in problems]
+    source, yaml_problems = split_front_matter(text)
+    located = [p.located(shown, p.line or 1, p.column or 1) for p in yaml_problems]
+    if source is None or not isinstance(source.document.data, dict):
+        return None, located
+    # Duplicate keys, aliases and tags are reported, and the remaining fields still checked.
     document = source.document
     ctx = _FileContext(registry, path, project.content_root)
     data, found = content_type.record.check(document.data, ctx)
     if data is not None:
-        found += content_type.check_rules(data)
+        # A rule sees an invalid value as missing: one problem per field is enough.
+        flagged = {p.field[:1] for p in found}
+        found += [p for p in content_type.check_rules(data) if p.field[:1] not in flagged]
     slug = path.stem
     found += _check_file_name(slug, content_type)
-    located = []
     for problem in found:
         line, column = document.source_map.position(problem.field) if problem.field else (1, 1)
         located.append(problem.located(shown, line, column))
     if data is None:
         return None, located
     entry = Entry(content_type, slug, path, shown, data, source.body, source.body_line,
-                  document.source_map)
+                  document.source_map, valid=not any(p.severity.is_error() for p in located))
     return entry, located
 
 

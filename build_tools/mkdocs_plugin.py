@@ -23,6 +23,7 @@ from .pages import PageSpec, site_pages
 from .problems import render_text
 from .publish import StagedSite
 from .registries import DATA_DIR
+from .sanitize import clean_entry_html
 from .search_index import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -100,7 +101,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_content(self, html_text: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and spec.kind == "entry":
-            return f'<div data-pagefind-body lang="ru">\n{html_text}\n</div>'
+            return f'<div data-pagefind-body lang="ru">\n{clean_entry_html(html_text)}\n</div>'
         return html_text
 
     def on_post_build(self, *, config: Any) -> None:

@@ -1,0 +1,40 @@
+"""The allow-list for HTML in entry pages: what Markdown and our templates produce, nothing more.
+
+Editors may write raw HTML in Markdown; whatever is not on this list (scripts, styles, frames,
+event handlers, javascript: links) is removed before the page is written.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+_TAGS = nh3.ALLOWED_TAGS | {"caption", "section", "input", "label", "svg", "path"}
+_GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "role", "aria-label", "aria-labelledby",
+                      "aria-hidden", "tabindex"}
+_ATTRIBUTES: dict[str, set[str]] = {
+    "*": _GLOBAL_ATTRIBUTES,
+    "a": {"href", "hreflang", "rel", "download"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "time": {"datetime"},
+    "th": {"scope", "colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align"},
+    "ol": {"start", "type"},
+    "details": {"open"},
+    "input": {"type", "checked", "disabled"},
+    "label": {"for"},
+    "svg": {"viewbox", "xmlns", "width", "height"},
+    "path": {"d"},
+}
+
+
+def clean_entry_html(html: str) -> str:
+    """Strip everything outside the allow-list from an entry page's rendered HTML."""
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=_ATTRIBUTES,
+        link_rel=None,
+        url_schemes={"http", "https", "mailto"},
+        strip_comments=True,
+    )
