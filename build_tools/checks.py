@@ -81,15 +81,17 @@ def iter_references(
                     yield from iter_references(spec.item, item, (*path, index))
 
 
-def _references(entries: list[Entry], schools: Schools, all_practices: set[str]) -> list[Problem]:
+def _references(
+    entries: list[Entry], schools: Schools, all_practices: set[str]
+) -> list[Problem]:
     problems = []
     for entry in entries:
         for path, target, value in iter_references(entry.type.record, entry.data):
             if target == "schools" and schools.find(value) is None:
                 problems.append(_locate(entry, Problem(
                     "UnknownSchool",
-                    f"школы с идентификатором «{value}» нет в справочнике content/_data/schools.yml."
-                    " Проверьте написание или добавьте школу в справочник.",
+                    f"школы с идентификатором «{value}» нет в справочнике "
+                    "content/_data/schools.yml. Проверьте написание или добавьте школу.",
                     field=path, hint=suggest(value, schools.names()),
                 )))
             elif target == "practice" and value not in all_practices:

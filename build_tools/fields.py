@@ -22,7 +22,8 @@ Checked = tuple[Any, list[Problem]]
 
 
 class Vocabulary(Protocol):
-    label: str
+    @property
+    def label(self) -> str: ...
 
     def names(self) -> list[str]: ...
 
@@ -49,7 +50,13 @@ def normalize(value: str) -> str:
 def suggest(value: str, options: Sequence[str]) -> str:
     """A «did you mean» sentence for a near miss, or an empty string."""
     by_normal = {normalize(o): o for o in options}
-    close = difflib.get_close_matches(normalize(value), list(by_normal), n=1, cutoff=0.6)
+    wanted = normalize(value)
+    close = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=0.6)
+    if not close and len(wanted) >= 4:
+        # «средняя» → «среднее общее»: a shared word stem, when only one option has it.
+        stem = wanted[: max(4, len(wanted) * 2 // 3)]
+        close = [o for o in by_normal if any(w.startswith(stem) for w in o.split())]
+        close = close if len(close) == 1 else []
     return f"Возможно, вы имели в виду «{by_normal[close[0]]}»." if close else ""
 
 
@@ -76,8 +83,9 @@ class Field:
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         raise NotImplementedError
 
-    def wrong_type(self, value: Any) -> list[Problem]:
-        return [Problem("WrongType", f"ожидается {self.kind_label}, а здесь {describe(value)}.")]
+    def wrong_type(self, value: Any, hint: str = "") -> list[Problem]:
+        message = f"ожидается {self.kind_label}, а здесь {describe(value)}."
+        return [Problem("WrongType", f"{message} {hint}".strip())]
 
 
 @dataclass(frozen=True)
@@ -142,9 +150,8 @@ class Integer(Field):
     def check(self, value: Any, ctx: CheckContext) -> Checked:
         number = value.as_int() if isinstance(value, Plain) else None
         if number is None:
-            hint = " Уберите кавычки." if isinstance(value, str) and value.strip().isdigit() else ""
-            problems = self.wrong_type(value)
-            return None, [Problem(problems[0].code, problems[0].message + hint)]
+            quoted = isinstance(value, str) and value.strip().isdigit()
+            return None, self.wrong_type(value, "Уберите кавычки." if quoted else "")
         return _within(number, self.minimum, self.maximum)
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
@@ -161,11 +168,9 @@ class Number(Field):
     def check(self, value: Any, ctx: CheckContext) -> Checked:
         number = value.as_number() if isinstance(value, Plain) else None
         if number is None:
-            hint = ""
-            if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
-                hint = " Дробную часть отделяйте точкой: 12.5, а не 12,5."
-            problems = self.wrong_type(value)
-            return None, [Problem(problems[0].code, problems[0].message + hint)]
+            comma = isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip())
+            hint = "Дробную часть отделяйте точкой: 12.5, а не 12,5." if comma else ""
+            return None, self.wrong_type(value, hint)
         return _within(int(number) if number.is_integer() else number, self.minimum, self.maximum)
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
@@ -188,6 +193,11 @@ def _bounded(schema: dict[str, Any], minimum: float | None, maximum: float | Non
     return schema
 
 
+_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "да", "нет"}
+_YAML11_HINT = ("Слова yes/no/on/off и да/нет в разных версиях YAML читаются по-разному, "
+                "поэтому пишите только true или false.")
+
+
 @dataclass(frozen=True)
 class Boolean(Field):
     kind_label = "true (да) или false (нет)"
@@ -195,12 +205,8 @@ class Boolean(Field):
     def check(self, value: Any, ctx: CheckContext) -> Checked:
         flag = value.as_bool() if isinstance(value, Plain) else None
         if flag is None:
-            hint = ""
-            if isinstance(value, str) and normalize(value) in {"yes", "no", "on", "off", "да", "нет"}:
-                hint = (" Слова yes/no/on/off и да/нет в разных версиях YAML читаются "
-                        "по-разному, поэтому пишите только true или false.")
-            problems = self.wrong_type(value)
-            return None, [Problem(problems[0].code, problems[0].message + hint)]
+            ambiguous = isinstance(value, str) and normalize(value) in _YAML11_BOOLEANS
+            return None, self.wrong_type(value, _YAML11_HINT if ambiguous else "")
         return flag, []
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
@@ -373,7 +379,9 @@ class ListOf(Field):
             return None, [Problem(
                 "TooFewItems", f"в списке должно быть хотя бы {self.min_items} знач.",
             )]
-        clean, problems, seen = [], [], set()
+        clean: list[Any] = []
+        problems: list[Problem] = []
+        seen: set[str] = set()
         for index, item in enumerate(value):
             checked, item_problems = self.item.check(item, ctx)
             problems.extend(p.under(index) for p in item_problems)

@@ -48,7 +48,9 @@ class _FileContext:
         return self._root
 
 
-def load_library(project: Project, *, include_unpublished: bool = False) -> tuple[Library, Problems]:
+def load_library(
+    project: Project, *, include_unpublished: bool = False
+) -> tuple[Library, Problems]:
     """Read and check everything; entries with errors are left out, every problem is kept."""
     problems = Problems()
     registry, registry_problems = load_registry(project.content_root, project.display_root)

@@ -15,9 +15,11 @@ from .fields import (
     Integer,
     Record,
     Text,
-    Term as TermField,
     Vocabulary,
     normalize,
+)
+from .fields import (
+    Term as TermField,
 )
 from .problems import Problem
 from .sources import read_data_file

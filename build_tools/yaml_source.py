@@ -80,8 +80,10 @@ class _StrictComposer(Composer):
     """Rejects aliases instead of expanding them: an alias bomb never gets built."""
 
     alias_problems: list[Problem]
+    check_event: Any
+    get_event: Any
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.get_event()
             self.alias_problems.append(
@@ -140,6 +142,7 @@ class _Converter:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
@@ -224,6 +227,8 @@ _SYNTAX_HINTS = [
 
 def _syntax_problem(error: yaml.MarkedYAMLError, line_offset: int) -> Problem:
     mark = error.problem_mark or error.context_mark
+    if "end of stream" in str(error.problem) and error.context_mark is not None:
+        mark = error.context_mark  # where the unclosed quote opened, not the end of the block
     line = (mark.line + 1 if mark else 1) + line_offset
     column = mark.column + 1 if mark else 1
     problem = str(error.problem or "")

@@ -1,0 +1,86 @@
+"""Page generation: pagination, relative links, escaping, and pages that do not grow with N."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from build_tools.loader import Project, load_library
+from build_tools.pages import PER_PAGE, SiteBuilder
+from build_tools.render import relative_url
+from tests.helpers import KbRunner
+
+HOSTILE = '"><script>alert(1)</script>'
+
+
+def add_copies(project: Path, count: int) -> None:
+    """`count` extra practices, copies of a sample one under new names and titles."""
+    source = project / "content/practices/roditelskiy-universitet.md"
+    text = source.read_text(encoding="utf-8")
+    for i in range(count):
+        copy = re.sub(r"^title: (.*)$", rf"title: \1 (копия {i})", text, count=1, flags=re.M)
+        copy = re.sub(r"^related: .*\n", "", copy, flags=re.M)
+        (project / f"content/practices/kopiya-{i:04d}.md").write_text(copy, encoding="utf-8")
+
+
+def pages_of(project: Path) -> dict:
+    library, problems = load_library(Project(project / "content", project))
+    assert not problems.has_errors(), [p.render() for p in problems]
+    return {p.src_uri: p for p in SiteBuilder(library).pages()}
+
+
+@pytest.mark.parametrize(("target", "current", "expected"), [
+    ("practices/x/", "", "practices/x/"),
+    ("practices/x/", "practices/", "x/"),
+    ("", "practices/x/", "../../"),
+    ("schools/a/", "practices/x/", "../../schools/a/"),
+    ("practices/attachments/plan.csv", "practices/x/", "../attachments/plan.csv"),
+    ("practices/", "practices/", "./"),
+])
+def test_relative_urls_work_under_any_sub_path(target: str, current: str, expected: str) -> None:
+    assert relative_url(target, current) == expected
+
+
+def test_listings_are_paginated_and_entry_pages_do_not_grow(project: Path) -> None:
+    small = pages_of(project)
+    add_copies(project, 120)
+    large = pages_of(project)
+    listing_pages = sorted(uri for uri in large if re.fullmatch(r"practices/(index|page/\d+)\.md",
+                                                                uri))
+    total = sum(1 for uri in large if uri.startswith("practices/kopiya-")) + sum(
+        1 for uri in small if re.fullmatch(r"practices/[a-z0-9-]+\.md", uri)
+        and uri != "practices/index.md")
+    assert len(listing_pages) == -(-total // PER_PAGE)
+    for uri in listing_pages:
+        assert large[uri].markdown.count('class="kb-item"') <= PER_PAGE
+    page = "practices/roditelskiy-universitet.md"
+    assert len(large[page].markdown) == len(small[page].markdown)
+
+
+def test_front_matter_is_escaped_wherever_it_is_rendered(project: Path, kb: KbRunner) -> None:
+    practice = project / "content/practices/roditelskiy-universitet.md"
+    text = practice.read_text(encoding="utf-8")
+    text = re.sub(r"^title: .*$", f"title: '{HOSTILE}'", text, count=1, flags=re.M)
+    text = text.replace("  - name: Фёдорова Людмила Петровна",
+                        "  - name: <img src=x onerror=alert(2)>")
+    text += ('\n<script>alert(3)</script>\n<p onclick="alert(4)">абзац</p>\n'
+             '<a href="javascript:alert(5)">ссылка</a>\n')
+    practice.write_text(text, encoding="utf-8")
+    result = kb("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    pages = [site / "practices/roditelskiy-universitet/index.html", site / "practices/index.html",
+             site / "schools/tosno-rodnik/index.html", site / "index.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, page
+        assert "onerror=alert" not in html.replace("&lt;img src=x onerror=alert(2)&gt;", "")
+        assert 'onclick="alert' not in html and "javascript:alert" not in html
+    html = pages[0].read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    title = re.search(r"<title>(.*?)</title>", html, re.S)
+    assert title is not None
+    assert title.group(1).startswith("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; - ")
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html

@@ -1,0 +1,66 @@
+"""Strict YAML reading: YAML 1.1 surprises, duplicate keys, aliases, tags and positions."""
+
+from __future__ import annotations
+
+from build_tools.yaml_source import Plain, read_yaml
+
+
+def test_plain_scalars_keep_their_source_text() -> None:
+    doc = read_yaml("version: 1.10\nanswer: no\nflag: true\nquoted: 'yes'\nempty:\n")
+    assert doc.problems == []
+    assert doc.data["version"] == "1.10" and isinstance(doc.data["version"], Plain)
+    assert doc.data["answer"] == "no"
+    assert doc.data["flag"].as_bool() is True
+    assert doc.data["answer"].as_bool() is None
+    assert doc.data["quoted"] == "yes" and not isinstance(doc.data["quoted"], Plain)
+    assert doc.data["empty"] is None
+
+
+def test_positions_are_one_based_and_shifted_by_offset() -> None:
+    doc = read_yaml("title: x\nauthors:\n  - name: A\n    role: B\n", line_offset=1)
+    assert doc.source_map.position(("title",)) == (2, 8)
+    assert doc.source_map.position(("authors", 0, "role")) == (5, 11)
+    # A missing key points at its nearest parent.
+    assert doc.source_map.position(("authors", 0, "missing")) == (4, 5)
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    doc = read_yaml("title: a\nsummary: b\ntitle: c\n")
+    [problem] = doc.problems
+    assert (problem.code, problem.line, problem.column, problem.field) == (
+        "DuplicateKey", 3, 1, ("title",))
+    assert "первый раз в строке 1" in problem.message
+    assert doc.data["title"] == "a"
+
+
+def test_alias_bomb_is_refused_without_expansion() -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 30):
+        levels.append(f"{chr(97 + i % 26)}{i}: &l{i} [*{'a' if i == 1 else f'l{i - 1}'}] ")
+    doc = read_yaml("\n".join(levels))
+    assert {p.code for p in doc.problems} == {"YamlAlias"}
+    assert len(doc.problems) == 29
+
+
+def test_custom_tags_are_refused() -> None:
+    doc = read_yaml("cmd: !!python/object/apply:os.system ['ls']\n")
+    assert [p.code for p in doc.problems] == ["YamlTag"]
+    assert doc.data == {"cmd": None}
+
+
+def test_non_text_keys_are_refused() -> None:
+    doc = read_yaml("? [a, b]\n: value\n")
+    assert [p.code for p in doc.problems] == ["YamlKeyNotText"]
+
+
+def test_tab_indentation_gets_a_russian_hint() -> None:
+    [problem] = read_yaml("title: x\n\tsummary: y\n", line_offset=1).problems
+    assert problem.code == "YamlSyntax"
+    assert (problem.line, problem.column) == (3, 1)
+    assert problem.message == (
+        "ошибка в разметке YAML: в YAML нельзя отступать табуляцией: замените её пробелами.")
+
+
+def test_colon_inside_value_gets_a_hint() -> None:
+    [problem] = read_yaml("title: Школа: опыт: итоги\n").problems
+    assert "заключите значение в кавычки" in problem.message
