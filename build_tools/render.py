@@ -33,6 +33,8 @@ class Renderer:
             keep_trailing_newline=False,
         )
         self.env.filters["ru_date"] = format_date
+        # jinja's `capitalize` lowercases the rest: «новости Ассоциации» must keep its capital.
+        self.env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
         self.env.globals["plural"] = plural
 
     def render(self, template: str, page_url: str, **context: Any) -> str:

@@ -41,7 +41,12 @@ def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
 async def _index(site_dir: Path, language: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(force_language=language, output_path=str(site_dir / "pagefind"))
+    config = IndexConfig(
+        force_language=language,
+        output_path=str(site_dir / "pagefind"),
+        # Heading permalinks («¶») would otherwise show up in every result's sub-headings.
+        exclude_selectors=[".headerlink"],
+    )
     async with PagefindIndex(config=config) as index:
         await index.add_directory(str(site_dir))
     # add_directory counts every HTML file it read; the entry file counts what was indexed.

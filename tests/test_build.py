@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import frontmatter
 import jsonschema
 import pytest
 import yaml
@@ -20,11 +21,9 @@ EXTERNAL = re.compile(
 
 
 def front_matters(folder: str) -> dict[str, dict]:
-    out = {}
-    for path in sorted((ROOT / "content" / folder).glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        out[path.stem] = yaml.safe_load(text.split("---\n", 2)[1])
-    return out
+    """Front-matter as any other tool reads it (python-frontmatter), independent of ours."""
+    return {path.stem: frontmatter.load(path).metadata
+            for path in sorted((ROOT / "content" / folder).glob("*.md"))}
 
 
 PUBLIC = {"опубликовано", "рекомендовано к тиражированию"}
