@@ -11,7 +11,7 @@ from .content_types import CONTENT_TYPES, ContentType
 from .fields import SLUG_PATTERN
 from .library import Entry, Library
 from .problems import Problem, Problems
-from .registries import DATA_DIR, Registry, load_registry
+from .registries import DATA_DIR, FileContext, Registry, load_registry
 from .slugs import slugify
 from .sources import read_text, split_front_matter
 
@@ -30,22 +30,6 @@ class Project:
             return path.resolve().relative_to(self.display_root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
-
-
-class _FileContext:
-    def __init__(self, registry: Registry, path: Path, root: Path) -> None:
-        self._registry, self._path, self._root = registry, path, root
-
-    def vocabulary(self, name: str):  # type: ignore[no-untyped-def]
-        return self._registry.vocabulary(name)
-
-    @property
-    def file_path(self) -> Path:
-        return self._path
-
-    @property
-    def content_root(self) -> Path:
-        return self._root
 
 
 def load_library(
@@ -95,7 +79,7 @@ def load_entry(
         return None, located
     # Duplicate keys, aliases and tags are reported, and the remaining fields still checked.
     document = source.document
-    ctx = _FileContext(registry, path, project.content_root)
+    ctx = FileContext(registry, path, project.content_root)
     data, found = content_type.record.check(document.data, ctx)
     if data is not None:
         # A rule sees an invalid value as missing: one problem per field is enough.

@@ -177,20 +177,16 @@ class Registry:
         return {**self.vocabularies, "schools": self.schools}
 
 
-class _RegistryContext:
-    def __init__(self, registry: Registry, path: Path, root: Path) -> None:
-        self._registry, self._path, self._root = registry, path, root
+@dataclass(frozen=True)
+class FileContext:
+    """What fields of one file may look up: vocabularies and where the file lies."""
+
+    registry: Registry
+    file_path: Path
+    content_root: Path
 
     def vocabulary(self, name: str) -> Vocabulary:
-        return self._registry.vocabulary(name)
-
-    @property
-    def file_path(self) -> Path:
-        return self._path
-
-    @property
-    def content_root(self) -> Path:
-        return self._root
+        return self.registry.vocabulary(name)
 
 
 def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, list[Problem]]:
@@ -235,7 +231,7 @@ def _read_rows(
             "RegistryNotList", "справочник должен быть списком записей, каждая начинается с «- ».",
         ).located(shown, 1, 1))
         return []
-    ctx: CheckContext = _RegistryContext(registry, path, root)
+    ctx: CheckContext = FileContext(registry, path, root)
     rows = []
     for index, raw in enumerate(document.data):
         clean, row_problems = record.check(raw, ctx)

@@ -19,18 +19,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import FieldPath, Problem
 
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:merge",
-    "tag:yaml.org,2002:value",
-}
+_SCALAR_TAGS = {f"tag:yaml.org,2002:{name}"
+                for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_STANDARD_TAGS = _SCALAR_TAGS | {f"tag:yaml.org,2002:{name}"
+                                 for name in ("seq", "map", "merge", "value")}
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -148,14 +140,7 @@ class _Converter:
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in {
-                "tag:yaml.org,2002:str",
-                "tag:yaml.org,2002:int",
-                "tag:yaml.org,2002:float",
-                "tag:yaml.org,2002:bool",
-                "tag:yaml.org,2002:null",
-                "tag:yaml.org,2002:timestamp",
-            }:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALAR_TAGS:
                 self._problem(
                     key_node, path, "YamlKeyNotText",
                     "ключ должен быть простым словом, а не списком или словарём.",
