@@ -11,7 +11,7 @@ from .content_types import CONTENT_TYPES, ContentType
 from .fields import SLUG_PATTERN
 from .library import Entry, Library
 from .problems import Problem, Problems
-from .registries import DATA_DIR, FileContext, Registry, load_registry
+from .registries import FileContext, Registry, load_registry
 from .slugs import slugify
 from .sources import read_text, split_front_matter
 
@@ -110,7 +110,3 @@ def _check_file_name(slug: str, content_type: ContentType) -> list[Problem]:
         f"имя файла «{slug}.md» станет адресом страницы, поэтому в нём допустимы только "
         f"строчные латинские буквы, цифры и дефисы: {advice}.",
     )]
-
-
-def data_dir(project: Project) -> Path:
-    return project.content_root / DATA_DIR

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .content_types import CONTENT_TYPES, PRACTICE
+from .content_types import CONTENT_TYPES
 from .library import Entry, Library
 from .registries import VOCABULARIES, Term, VocabularySpec
 from .render import Renderer
@@ -194,6 +194,3 @@ class SiteBuilder:
 def site_pages(library: Library) -> tuple[list[PageSpec], list[StaticSpec]]:
     builder = SiteBuilder(library)
     return list(builder.pages()), list(builder.static_files())
-
-
-__all__ = ["PER_PAGE", "PRACTICE", "PageSpec", "SiteBuilder", "StaticSpec", "site_pages"]
