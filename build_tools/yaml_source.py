@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import FieldPath, Problem
@@ -68,58 +66,42 @@ class Document:
     problems: list[Problem]
 
 
-class _StrictComposer(Composer):
-    """Rejects aliases instead of expanding them: an alias bomb never gets built."""
-
-    alias_problems: list[Problem]
-    check_event: Any
-    get_event: Any
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.get_event()
-            self.alias_problems.append(
-                Problem(
-                    "YamlAlias",
-                    "ссылки YAML (&якорь и *псевдоним) не поддерживаются: "
-                    "повторите значение явно.",
-                    line=event.start_mark.line + 1,
-                    column=event.start_mark.column + 1,
-                )
-            )
-            return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
-        return super().compose_node(parent, index)
-
-
-class _StrictLoader(_StrictComposer, yaml.SafeLoader):
-    pass
+# libyaml's C parser when the wheel has it: the pure-Python one costs ~9 ms per front-matter.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(text: str, *, line_offset: int = 0) -> Document:
     """Parse one YAML document; syntax errors become problems with a line and column."""
     source_map = SourceMap(line_offset=line_offset)
-    loader = _StrictLoader(text)
-    loader.alias_problems = []
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        return Document(None, source_map, [_syntax_problem(error, line_offset)])
+        return Document(None, source_map, [_syntax_problem(error, text, line_offset)])
     finally:
         loader.dispose()
-    problems = [p.located("", p.line + line_offset, p.column) for p in loader.alias_problems]
     if node is None:
-        return Document(None, source_map, problems)
+        return Document(None, source_map, [])
     converter = _Converter(source_map)
     data = converter.convert(node, ())
-    return Document(data, source_map, problems + converter.problems)
+    return Document(data, source_map, converter.problems)
 
 
 class _Converter:
     def __init__(self, source_map: SourceMap) -> None:
         self.source_map = source_map
         self.problems: list[Problem] = []
+        self._seen: set[int] = set()
 
-    def convert(self, node: Node, path: FieldPath) -> Any:
+    def convert(self, node: Node, path: FieldPath, used_at: Node | None = None) -> Any:
+        # The composer shares one node between an anchor and its aliases; converting it again
+        # would expand an alias bomb, so a second visit is reported instead.
+        if id(node) in self._seen:
+            self._problem(used_at or node, path, "YamlAlias",
+                          "ссылки YAML (&якорь и *псевдоним) не поддерживаются: "
+                          "повторите значение явно.")
+            return None
+        self._seen.add(id(node))
         self.source_map.record(path, node)
         if node.tag not in _STANDARD_TAGS:
             self._problem(
@@ -161,7 +143,7 @@ class _Converter:
                     "Оставьте одно значение: иначе одно из них молча потерялось бы.",
                 )
                 continue
-            result[key] = self.convert(value_node, (*path, key))
+            result[key] = self.convert(value_node, (*path, key), used_at=key_node)
             # The key's own position is the clearer place to point at for most fields.
             self.source_map.record((*path, key), key_node)
             if isinstance(value_node, ScalarNode):
@@ -187,7 +169,8 @@ class _Converter:
 
 _SYNTAX_HINTS = [
     ("found character '\\t'", "в YAML нельзя отступать табуляцией: замените её пробелами."),
-    ("mapping values are not allowed here",
+    ("found a tab character", "в YAML нельзя отступать табуляцией: замените её пробелами."),
+    ("mapping values are not allowed",
      "в значении встретилось двоеточие с пробелом: заключите значение в кавычки."),
     ("could not find expected ':'",
      "ожидалось «поле: значение»; проверьте двоеточие и отступы в этой строке."),
@@ -201,6 +184,10 @@ _SYNTAX_HINTS = [
     ("did not find expected '-' indicator",
      "элемент списка должен начинаться с «- » на том же отступе, что и соседние."),
     ("found undefined alias", "ссылки YAML (*псевдоним) не поддерживаются."),
+    ("did not find expected ',' or ']'",
+     "список в квадратных скобках не закрыт: добавьте «]» в конце или запятые между значениями."),
+    ("did not find expected ',' or '}'",
+     "набор в фигурных скобках не закрыт: добавьте «}» в конце или запятые между полями."),
     ("found character '@' that cannot start any token",
      "значение не может начинаться с «@»: заключите его в кавычки."),
     ("found character '`' that cannot start any token",
@@ -210,15 +197,25 @@ _SYNTAX_HINTS = [
 ]
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, line_offset: int) -> Problem:
+# Problems whose own mark is where the parser gave up (end of block, next line); the context
+# mark is where the editor's mistake starts: the opening quote or bracket, the key without «:».
+_REPORT_AT_CONTEXT = ("end of stream", "could not find expected ':'", "did not find expected ','")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, line_offset: int) -> Problem:
+    problem = str(error.problem or "")
     mark = error.problem_mark or error.context_mark
-    if "end of stream" in str(error.problem) and error.context_mark is not None:
-        mark = error.context_mark  # where the unclosed quote opened, not the end of the block
+    if error.context_mark is not None and any(n in problem for n in _REPORT_AT_CONTEXT):
+        mark = error.context_mark
     line = (mark.line + 1 if mark else 1) + line_offset
     column = mark.column + 1 if mark else 1
-    problem = str(error.problem or "")
+    if "cannot start any token" in problem and mark is not None:
+        lines = text.split("\n")
+        row = lines[mark.line] if mark.line < len(lines) else ""
+        char = row[mark.column] if mark.column < len(row) else ""
+        problem = f"found character {char!r} that cannot start any token"
     for needle, advice in _SYNTAX_HINTS:
-        if needle in problem or needle in str(error):
+        if needle in problem:
             message = f"ошибка в разметке YAML: {advice}"
             break
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from build_tools.yaml_source import Plain, read_yaml
 
 
@@ -64,3 +66,18 @@ def test_tab_indentation_gets_a_russian_hint() -> None:
 def test_colon_inside_value_gets_a_hint() -> None:
     [problem] = read_yaml("title: Школа: опыт: итоги\n").problems
     assert "заключите значение в кавычки" in problem.message
+
+
+@pytest.mark.parametrize(("text", "line", "column", "advice"), [
+    ("title: @x\n", 1, 8, "значение не может начинаться с «@»: заключите его в кавычки."),
+    ("levels: [начальное общее, основное общее\n", 1, 9,
+     "список в квадратных скобках не закрыт: добавьте «]» в конце или запятые между значениями."),
+    ("title: x\nsummary текст\ndate: 2026-01-01\n", 2, 1,
+     "ожидалось «поле: значение»; проверьте двоеточие и отступы в этой строке."),
+    ('title: "Незакрытая\nsummary: x\n', 1, 8, "не закрыта кавычка: добавьте закрывающую кавычку."),
+    ("a: b\n\t- c\n", 2, 1, "в YAML нельзя отступать табуляцией: замените её пробелами."),
+])
+def test_syntax_errors_point_at_the_mistake(text: str, line: int, column: int, advice: str) -> None:
+    [problem] = read_yaml(text).problems
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == f"ошибка в разметке YAML: {advice}"
