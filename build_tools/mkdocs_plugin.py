@@ -92,7 +92,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             # MkDocs' theme templates print meta values without escaping.
-            page.meta["title"] = html.escape(spec.title)
+            if not page.is_homepage:  # the theme titles the home page with site_name alone
+                page.meta["title"] = html.escape(spec.title)
             if spec.description:
                 page.meta["description"] = html.escape(spec.description)
             page.meta.update(spec.meta)
@@ -100,9 +101,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_content(self, html_text: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
-        if spec is not None and spec.kind == "entry":
-            return f'<div data-pagefind-body lang="ru">\n{clean_entry_html(html_text)}\n</div>'
-        return html_text
+        if spec is None:
+            return html_text
+        body = clean_entry_html(html_text) if spec.markdown else ""
+        content = f"{spec.before}\n{body}\n{spec.after}"
+        if spec.kind == "entry":
+            return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'
+        return content
 
     def on_post_build(self, *, config: Any) -> None:
         if self.config.search_index:

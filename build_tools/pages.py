@@ -23,11 +23,21 @@ PER_PAGE = 50
 
 @dataclass
 class PageSpec:
-    """One page of the site: where it lives, its title and its Markdown source."""
+    """One page of the site: where it lives, its title, its Markdown and generated HTML.
+
+    Only the editor's Markdown goes through the Markdown converter; the HTML generated from
+    front-matter and registries is placed around its result, which keeps Markdown's raw-HTML
+    parser (the slowest part of a listing page) out of the build and lets the sanitiser see
+    only what the editor wrote.
+    """
 
     src_uri: str
     title: str
-    markdown: str
+    before: str
+    """HTML placed before the converted Markdown."""
+    markdown: str = ""
+    after: str = ""
+    """HTML placed after the converted Markdown."""
     description: str = ""
     kind: str = "listing"
     """"entry" pages (practices, recommendations, digests) are what search indexes."""
@@ -133,10 +143,9 @@ class SiteBuilder:
     def _entry_page(self, entry: Entry, template: str, **context: Any) -> PageSpec:
         card = self._render(template, entry.url, entry=entry, part="card", **context)
         footer = self._render(template, entry.url, entry=entry, part="footer", **context)
-        markdown = f"{card}\n\n{entry.body.strip()}\n\n{footer}\n"
-        return PageSpec(entry.src_uri, entry.title, markdown, description=entry.summary,
-                        kind="entry", draft=not entry.status.is_public(),
-                        meta={"type": entry.type.name})
+        return PageSpec(entry.src_uri, entry.title, card, markdown=entry.body.strip() + "\n",
+                        after=footer, description=entry.summary, kind="entry",
+                        draft=not entry.status.is_public(), meta={"type": entry.type.name})
 
     def listing(self, folder: str, title: str, entries: list[Entry], *, intro: str = "",
                 context: dict[str, Any] | None = None) -> Iterator[PageSpec]:

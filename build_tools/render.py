@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from typing import Any
 
 import jinja2
@@ -13,13 +12,10 @@ from .russian import format_date, plural
 def relative_url(target: str, current: str) -> str:
     """A link from the page at `current` to `target`, both site-relative directory URLs.
 
-    Relative links keep the site working under any sub-path (https://example.org/bank/).
+    Relative links keep the site working under any sub-path (https://example.org/bank/). Going
+    up to the root and down again is as valid as the shortest path and costs nothing to compute.
     """
-    start = current if current.endswith("/") or not current else posixpath.dirname(current)
-    rel = posixpath.relpath(target or ".", start or ".")
-    if target.endswith("/") or not target:
-        rel = "./" if rel == "." else rel + "/"
-    return rel
+    return "../" * current.count("/") + target or "./"
 
 
 class Renderer:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.loader import Project, load_library
-from build_tools.pages import PER_PAGE, SiteBuilder
+from build_tools.pages import PER_PAGE, PageSpec, SiteBuilder
 from build_tools.render import relative_url
 from tests.helpers import KbRunner
 
@@ -25,6 +25,10 @@ def add_copies(project: Path, count: int) -> None:
         (project / f"content/practices/kopiya-{i:04d}.md").write_text(copy, encoding="utf-8")
 
 
+def size(page: PageSpec) -> int:
+    return len(page.before) + len(page.markdown) + len(page.after)
+
+
 def pages_of(project: Path) -> dict:
     library, problems = load_library(Project(project / "content", project))
     assert not problems.has_errors(), [p.render() for p in problems]
@@ -33,11 +37,12 @@ def pages_of(project: Path) -> dict:
 
 @pytest.mark.parametrize(("target", "current", "expected"), [
     ("practices/x/", "", "practices/x/"),
-    ("practices/x/", "practices/", "x/"),
+    ("practices/x/", "practices/", "../practices/x/"),
     ("", "practices/x/", "../../"),
+    ("", "", "./"),
     ("schools/a/", "practices/x/", "../../schools/a/"),
-    ("practices/attachments/plan.csv", "practices/x/", "../attachments/plan.csv"),
-    ("practices/", "practices/", "./"),
+    ("practices/attachments/plan.csv", "practices/x/", "../../practices/attachments/plan.csv"),
+    ("practices/", "practices/page/2/", "../../../practices/"),
 ])
 def test_relative_urls_work_under_any_sub_path(target: str, current: str, expected: str) -> None:
     assert relative_url(target, current) == expected
@@ -54,9 +59,9 @@ def test_listings_are_paginated_and_entry_pages_do_not_grow(project: Path) -> No
         and uri != "practices/index.md")
     assert len(listing_pages) == -(-total // PER_PAGE)
     for uri in listing_pages:
-        assert large[uri].markdown.count('class="kb-item"') <= PER_PAGE
+        assert large[uri].before.count('class="kb-item"') <= PER_PAGE
     page = "practices/roditelskiy-universitet.md"
-    assert len(large[page].markdown) == len(small[page].markdown)
+    assert size(large[page]) == size(small[page])
 
 
 def test_front_matter_is_escaped_wherever_it_is_rendered(project: Path, kb: KbRunner) -> None:
