@@ -102,6 +102,12 @@ class Library:
         self.recommendations = newest_first(by_type[RECOMMENDATION.name])
         self.digests = newest_first(by_type[DIGEST.name])
         self._practices_by_slug = {e.slug: e for e in self.practices}
+        self._by_school: dict[str, list[Entry]] = defaultdict(list)
+        self._adopted_by: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.practices:
+            self._by_school[entry.data["school"]].append(entry)
+            for school_id in entry.data.get("adopted_by") or []:
+                self._adopted_by[school_id].append(entry)
 
     def practice(self, slug: str) -> Entry | None:
         return self._practices_by_slug.get(slug)
@@ -121,10 +127,10 @@ class Library:
         return [e for e in self.recommendations if term in e.terms(vocabulary)]
 
     def practices_of_school(self, school_id: str) -> list[Entry]:
-        return [e for e in self.practices if e.data["school"] == school_id]
+        return self._by_school.get(school_id, [])
 
     def practices_adopted_by(self, school_id: str) -> list[Entry]:
-        return [e for e in self.practices if school_id in (e.data.get("adopted_by") or [])]
+        return self._adopted_by.get(school_id, [])
 
     def related_practices(self, entry: Entry) -> list[Entry]:
         return [p for slug in entry.data.get("related") or [] if (p := self.practice(slug))]

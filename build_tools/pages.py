@@ -14,7 +14,7 @@ from typing import Any
 from .content_types import CONTENT_TYPES
 from .library import Entry, Library
 from .registries import VOCABULARIES, Term, VocabularySpec
-from .render import Renderer
+from .render import Fragment, Renderer
 from .schemas import content_schema
 
 PER_PAGE = 50
@@ -79,6 +79,7 @@ class SiteBuilder:
     def __init__(self, library: Library, renderer: Renderer | None = None) -> None:
         self.library = library
         self.renderer = renderer or Renderer()
+        self._items: dict[str, Fragment] = {}
         self._term_urls = {
             (spec.name, term.name): f"{spec.url}/{term.id}/"
             for spec in VOCABULARIES if spec.url
@@ -91,11 +92,20 @@ class SiteBuilder:
     def school_url(self, school_id: str) -> str:
         return f"schools/{school_id}/"
 
+    def practice_item(self, entry: Entry, page_url: str) -> str:
+        """A practice as one list item; rendered once, placed on every listing it is on."""
+        item = self._items.get(entry.slug)
+        if item is None:
+            item = self.renderer.render_fragment(
+                "practice_item.html", site=self, library=self.library, entry=entry)
+            self._items[entry.slug] = item
+        return item.place(page_url)
+
     def pages(self) -> Iterator[PageSpec]:
         yield self.home()
         yield from self.practice_pages()
         yield from self.listing("practices", "Банк лучших практик", self.library.practices,
-                                intro="practices_intro")
+                                header="_bank_intro.html")
         yield from self.recommendation_pages()
         yield from self.digest_pages()
         yield from self.school_pages()
@@ -147,9 +157,14 @@ class SiteBuilder:
                         after=footer, description=entry.summary, kind="entry",
                         draft=not entry.status.is_public(), meta={"type": entry.type.name})
 
-    def listing(self, folder: str, title: str, entries: list[Entry], *, intro: str = "",
-                context: dict[str, Any] | None = None) -> Iterator[PageSpec]:
-        """A paginated list of practices: page 1 at folder/, page n at folder/page/n/."""
+    def listing(self, folder: str, title: str, entries: list[Entry], *, header: str = "",
+                footer: str = "", breadcrumb: tuple[str, str] | None = None,
+                description: str = "", context: dict[str, Any] | None = None,
+                ) -> Iterator[PageSpec]:
+        """A paginated list of practices: page 1 at folder/, page n at folder/page/n/.
+
+        `header` and `footer` name templates shown on the first page only.
+        """
         chunks = [entries[i:i + PER_PAGE] for i in range(0, len(entries), PER_PAGE)] or [[]]
         for number, chunk in enumerate(chunks, start=1):
             src = f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}.md"
@@ -164,7 +179,8 @@ class SiteBuilder:
             shown = title if number == 1 else f"{title} — страница {number}"
             yield PageSpec(src, shown, self._render(
                 "practice_list.html", url, title=shown, entries=chunk, count=len(entries),
-                pager=pager, intro=intro, **(context or {})))
+                pager=pager, header=header, footer=footer, breadcrumb=breadcrumb,
+                **(context or {})), description=description)
 
     def school_pages(self) -> Iterator[PageSpec]:
         schools = self.library.registry.schools
@@ -173,12 +189,13 @@ class SiteBuilder:
         yield PageSpec("schools/index.md", "Кто есть кто в Ассоциации", self._render(
             "schools.html", "schools/", districts=[(d, s) for d, s in districts if s]))
         for school in schools:
-            url = self.school_url(school.id)
-            yield PageSpec(f"schools/{school.id}.md", school.short_name, self._render(
-                "school.html", url, school=school,
-                practices=self.library.practices_of_school(school.id),
-                adopted=self.library.practices_adopted_by(school.id)),
-                description=school.name)
+            yield from self.listing(
+                f"schools/{school.id}", school.short_name,
+                self.library.practices_of_school(school.id),
+                header="_school_intro.html", footer="_school_footer.html",
+                breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
+                context={"school": school,
+                         "adopted": self.library.practices_adopted_by(school.id)})
 
     def vocabulary_pages(self) -> Iterator[PageSpec]:
         for spec in VOCABULARIES:
@@ -194,7 +211,8 @@ class SiteBuilder:
             for page in term_pages:
                 yield from self.listing(
                     f"{spec.url}/{page.term.id}", f"{spec.title}: {page.term.name}",
-                    page.practices, context={"term_page": page})
+                    page.practices, header="_term_intro.html", footer="_term_footer.html",
+                    breadcrumb=(f"{spec.url}/", spec.title), context={"term_page": page})
 
     def search_page(self) -> PageSpec:
         return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))

@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from .russian import format_date, plural
+
+_ROOT = "\x00root\x00"
+"""Stands for the way back to the site root in HTML rendered once for use on many pages."""
+
+
+def root_prefix(current: str) -> str:
+    return "../" * current.count("/")
 
 
 def relative_url(target: str, current: str) -> str:
@@ -15,7 +23,7 @@ def relative_url(target: str, current: str) -> str:
     Relative links keep the site working under any sub-path (https://example.org/bank/). Going
     up to the root and down again is as valid as the shortest path and costs nothing to compute.
     """
-    return "../" * current.count("/") + target or "./"
+    return root_prefix(current) + target or "./"
 
 
 class Renderer:
@@ -40,5 +48,20 @@ class Renderer:
             return relative_url(target, page_url)
 
         html = self.env.get_template(template).render(url=url, page_url=page_url, **context)
-        # Python-Markdown would treat blank lines inside raw HTML as block ends.
         return "\n".join(line for line in html.splitlines() if line.strip())
+
+    def render_fragment(self, template: str, **context: Any) -> Fragment:
+        """Render once, place on many pages: links are made relative at placement time."""
+
+        def url(target: str) -> str:
+            return _ROOT + target
+
+        html = self.env.get_template(template).render(url=url, page_url=_ROOT, **context)
+        return Fragment(html.strip())
+
+
+class Fragment(str):
+    """HTML whose links still need the way back to the site root of the page it lands on."""
+
+    def place(self, page_url: str) -> markupsafe.Markup:
+        return markupsafe.Markup(self.replace(_ROOT, root_prefix(page_url) or "./"))

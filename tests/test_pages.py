@@ -62,6 +62,12 @@ def test_listings_are_paginated_and_entry_pages_do_not_grow(project: Path) -> No
         assert large[uri].before.count('class="kb-item"') <= PER_PAGE
     page = "practices/roditelskiy-universitet.md"
     assert size(large[page]) == size(small[page])
+    # School and term pages are paginated the same way: the copies all share one school.
+    school_pages = [uri for uri in large if uri.startswith("schools/tosno-rodnik/")]
+    assert len(school_pages) == -(-121 // PER_PAGE)
+    for uri in school_pages:
+        own_practices = large[uri].before.split('id="perenyatye-praktiki"')[0]
+        assert own_practices.count('class="kb-item"') <= PER_PAGE
 
 
 def test_front_matter_is_escaped_wherever_it_is_rendered(project: Path, kb: KbRunner) -> None:

@@ -272,7 +272,7 @@ def test_practice_school_link_opens_school_listing_it(page: Page, site_server) -
     fact(page, "Школа").get_by_role("link").click()
     expect(page).to_have_url(site_server.url(f"schools/{home_school['id']}/"))
     expect(page.locator("main h1")).to_have_text(home_school["short_name"])
-    own = page.locator("#praktiki-shkoly + ul.kb-list a.kb-item__title")
+    own = page.locator("#praktiki-shkoly ~ ul.kb-list a.kb-item__title")
     expect(own.filter(has_text=entry.title)).to_have_count(1)
     expected = [e.title for e in published("practices") if e.meta["school"] == home_school["id"]]
     assert sorted(own.all_inner_texts()) == sorted(expected)
