@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import search_data
 from .content_types import CONTENT_TYPES
 from .library import Entry, Library
 from .registries import VOCABULARIES, Term, VocabularySpec
@@ -80,6 +81,8 @@ class SiteBuilder:
         self.library = library
         self.renderer = renderer or Renderer()
         self._items: dict[str, Fragment] = {}
+        self._synonyms = [search_data.SynonymGroup.compile(terms)
+                          for terms in library.registry.synonyms]
         self._term_urls = {
             (spec.name, term.name): f"{spec.url}/{term.id}/"
             for spec in VOCABULARIES if spec.url
@@ -128,9 +131,9 @@ class SiteBuilder:
                                     "Ассоциации новых школ.")
 
     def practice_pages(self) -> Iterator[PageSpec]:
+        related = search_data.related_practices(self.library)
         for entry in self.library.practices:
-            yield self._entry_page(entry, "practice.html",
-                                   related=self.library.related_practices(entry),
+            yield self._entry_page(entry, "practice.html", related=related[entry.slug],
                                    school=self.library.school_of(entry))
 
     def recommendation_pages(self) -> Iterator[PageSpec]:
@@ -153,6 +156,12 @@ class SiteBuilder:
     def _entry_page(self, entry: Entry, template: str, **context: Any) -> PageSpec:
         card = self._render(template, entry.url, entry=entry, part="card", **context)
         footer = self._render(template, entry.url, entry=entry, part="footer", **context)
+        footer += "\n" + self._render("_search_data.html", entry.url, search={
+            "filters": search_data.filters(entry, self.library),
+            "meta": search_data.meta(entry, self.library),
+            "sort": search_data.sort_keys(entry),
+            "synonyms": search_data.synonyms_for(_searchable_text(entry), self._synonyms),
+        })
         return PageSpec(entry.src_uri, entry.title, card, markdown=entry.body.strip() + "\n",
                         after=footer, description=entry.summary, kind="entry",
                         draft=not entry.status.is_public(), meta={"type": entry.type.name})
@@ -221,3 +230,21 @@ class SiteBuilder:
 def site_pages(library: Library) -> tuple[list[PageSpec], list[StaticSpec]]:
     builder = SiteBuilder(library)
     return list(builder.pages()), list(builder.static_files())
+
+
+def _searchable_text(entry: Entry) -> str:
+    """Everything an entry says, for finding which synonyms it needs."""
+    parts = [entry.title, entry.body]
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+
+    collect(entry.data)
+    return "\n".join(parts)

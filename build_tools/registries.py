@@ -13,6 +13,7 @@ from .fields import (
     CheckContext,
     Choice,
     Integer,
+    ListOf,
     Record,
     Text,
     Vocabulary,
@@ -60,6 +61,15 @@ TERM = Record(
                    pattern_hint="должно состоять из строчных латинских букв, цифр и дефисов."),
         "name": Text("Название по-русски: именно его пишут в полях материалов.", required=True),
         "description": Text("Короткое пояснение для читателей сайта."),
+    },
+)
+
+SYNONYMS = Record(
+    "Группа равнозначных написаний для поиска: сокращение и его расшифровки.",
+    fields={
+        "terms": ListOf("Написания, которые поиск считает одним и тем же, например ОВЗ и "
+                        "ограниченные возможности здоровья.", required=True, min_items=2,
+                        item=Text("", max_length=120)),
     },
 )
 
@@ -167,6 +177,7 @@ class Schools:
 class Registry:
     vocabularies: dict[str, TermList]
     schools: Schools
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)
 
     def vocabulary(self, name: str) -> Vocabulary:
         if name == "schools":
@@ -207,6 +218,10 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
         fields = {k: v for k, v in row.items() if not k.startswith("_")}
         fields["internship_site"] = bool(fields["internship_site"])
         registry.schools.items.setdefault(row["id"], School(**fields))
+    path = data_dir / "synonyms.yml"
+    if path.is_file():  # optional: search works without it, only less generously
+        rows = _read_rows(path, SYNONYMS, registry, content_root, display_root, problems)
+        registry.synonyms = [tuple(row["terms"]) for row in rows]
     return registry, problems
 
 

