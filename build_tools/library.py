@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentType, Evidence, Status
+from .monitoring import Monitoring
 from .registries import Registry, School
 from .russian import month_name
 from .yaml_source import SourceMap
@@ -93,6 +94,7 @@ class Library:
 
     registry: Registry
     entries: list[Entry]
+    monitoring: Monitoring | None = None
 
     def __post_init__(self) -> None:
         by_type: dict[str, list[Entry]] = defaultdict(list)

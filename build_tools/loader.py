@@ -10,6 +10,7 @@ from .checks import check_entries
 from .content_types import CONTENT_TYPES, ContentType
 from .fields import SLUG_PATTERN
 from .library import Entry, Library
+from .monitoring import load_monitoring
 from .problems import Problem, Problems
 from .registries import FileContext, Registry, load_registry
 from .slugs import slugify
@@ -57,7 +58,10 @@ def load_library(
     publishable = [e for e in entries if e.valid]
     if not include_unpublished:
         publishable = [e for e in publishable if e.status.is_public()]
-    return Library(registry, publishable), problems
+    monitoring, monitoring_problems = load_monitoring(project.content_root,
+                                                      project.display_root, registry)
+    problems.extend(monitoring_problems)
+    return Library(registry, publishable, monitoring), problems
 
 
 def _is_ignored(path: Path, root: Path) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .content_types import CONTENT_TYPES
 from .loader import Project, load_library
-from .pages import PageSpec, site_pages
+from .monitoring import MONITORING_DIR
+from .monitoring.site import MonitoringSettings
+from .pages import PageSpec, SiteBuilder
 from .problems import render_text
 from .publish import StagedSite
 from .registries import DATA_DIR
@@ -30,6 +33,8 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/kb.css"
+SCRIPT = "assets/kb-search.js"
+_HEADER_END = re.compile(r'(<nav class="md-header__inner[^>]*>.*?)(</nav>)', re.S)
 
 
 class KnowledgeBaseConfig(Config):
@@ -37,6 +42,10 @@ class KnowledgeBaseConfig(Config):
     """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
     staged = c.Type(bool, default=True)
     """Build `mkdocs build` into a staging folder and publish it only after full success."""
+    monitoring_min_group = c.Type(int, default=3)
+    """Districts with fewer reporting schools are not shown as monitoring aggregates."""
+    monitoring_improvement_periods = c.Type(int, default=3)
+    """Consecutive periods of improvement that make a school an internship-site candidate."""
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
@@ -61,11 +70,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                   + render_text(problems))
             for problem in problems.errors:  # while editing, keep serving the valid pages
                 log.error(problem.render())
-        pages, statics = site_pages(library)
-        self.pages = {p.src_uri: p for p in pages}
-        self.statics = statics
+        settings = MonitoringSettings(self.config.monitoring_min_group,
+                                      self.config.monitoring_improvement_periods)
+        self.builder = SiteBuilder(library, monitoring_settings=settings)
+        self.pages = {p.src_uri: p for p in self.builder.pages()}
+        self.statics = list(self.builder.static_files())
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
         if self.command == "build" and self.config.staged:
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
@@ -77,7 +90,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             uri = file.src_uri
             generated_here = uri in self.pages
             is_entry_source = uri.endswith(".md") and uri.startswith(typed_folders)
-            if uri.startswith(f"{DATA_DIR}/") or generated_here or is_entry_source:
+            # Registries and raw monitoring tables are inputs: only their checked results
+            # (pages and downloads) are published.
+            is_input = uri.startswith((f"{DATA_DIR}/", f"{MONITORING_DIR}/"))
+            if is_input or generated_here or is_entry_source:
                 files.remove(file)
         for spec in self.pages.values():
             inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
@@ -85,7 +101,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                         inclusion=inclusion))
         for static in self.statics:
             files.append(File.generated(config, static.src_uri, content=static.content))
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(ASSETS / "kb.css")))
+        for asset in (STYLESHEET, SCRIPT):
+            files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
@@ -108,6 +125,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if spec.kind == "entry":
             return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'
         return content
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        # Material draws its search box only for its own search plugin; ours goes in its place.
+        form = self.builder.header_search(page.url)
+        return _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
 
     def on_post_build(self, *, config: Any) -> None:
         if self.config.search_index:

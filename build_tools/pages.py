@@ -11,9 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import markupsafe
+
 from . import search_data
 from .content_types import CONTENT_TYPES
 from .library import Entry, Library
+from .monitoring import Monitoring
+from .monitoring.site import MonitoringReport, MonitoringSettings
+from .monitoring.site import number as format_number
 from .registries import VOCABULARIES, Term, VocabularySpec
 from .render import Fragment, Renderer
 from .schemas import content_schema
@@ -56,10 +61,10 @@ class PageSpec:
 
 @dataclass
 class StaticSpec:
-    """A generated non-page file, e.g. a JSON Schema."""
+    """A generated non-page file: a JSON Schema, a table download."""
 
     src_uri: str
-    content: str
+    content: str | bytes
 
 
 @dataclass
@@ -77,9 +82,13 @@ class TermPage:
 class SiteBuilder:
     """Turns a Library into the list of pages of the site."""
 
-    def __init__(self, library: Library, renderer: Renderer | None = None) -> None:
+    def __init__(self, library: Library, renderer: Renderer | None = None,
+                 monitoring_settings: MonitoringSettings | None = None) -> None:
         self.library = library
         self.renderer = renderer or Renderer()
+        self.renderer.env.globals["number"] = format_number
+        self.report = MonitoringReport(
+            library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
         self._items: dict[str, Fragment] = {}
         self._synonyms = [search_data.SynonymGroup.compile(terms)
                           for terms in library.registry.synonyms]
@@ -94,6 +103,14 @@ class SiteBuilder:
 
     def school_url(self, school_id: str) -> str:
         return f"schools/{school_id}/"
+
+    def header_search(self, page_url: str) -> str:
+        """The search form placed in the theme's header on every page."""
+        form = self._items.get("\x00header")
+        if form is None:
+            form = self.renderer.render_fragment("_header_search.html")
+            self._items["\x00header"] = form
+        return str(form.place(page_url))
 
     def practice_item(self, entry: Entry, page_url: str) -> str:
         """A practice as one list item; rendered once, placed on every listing it is on."""
@@ -113,6 +130,7 @@ class SiteBuilder:
         yield from self.digest_pages()
         yield from self.school_pages()
         yield from self.vocabulary_pages()
+        yield from self.monitoring_pages()
         yield self.search_page()
 
     def static_files(self) -> Iterator[StaticSpec]:
@@ -120,9 +138,18 @@ class SiteBuilder:
             schema = content_schema(content_type, self.library.registry.all_vocabularies())
             yield StaticSpec(f"schemas/{content_type.name}.schema.json",
                              json.dumps(schema, ensure_ascii=False, indent=2))
+        if self.report.has_data():
+            for download in self.report.downloads():
+                yield StaticSpec(download.src_uri, download.content)
 
     def _render(self, template: str, url: str, **context: Any) -> str:
-        return self.renderer.render(template, url, site=self, library=self.library, **context)
+        return self.renderer.render(template, url, site=self, library=self.library,
+                                    facets=self.facets, **context)
+
+    @property
+    def facets(self) -> list[dict[str, str]]:
+        """Filter groups of the search browser, in display order."""
+        return [{"key": f.key, "label": f.label} for f in search_data.FACETS]
 
     def home(self) -> PageSpec:
         return PageSpec("index.md", "Банк лучших практик Ассоциации новых школ",
@@ -133,8 +160,10 @@ class SiteBuilder:
     def practice_pages(self) -> Iterator[PageSpec]:
         related = search_data.related_practices(self.library)
         for entry in self.library.practices:
-            yield self._entry_page(entry, "practice.html", related=related[entry.slug],
-                                   school=self.library.school_of(entry))
+            yield self._entry_page(
+                entry, "practice.html", related=related[entry.slug],
+                school=self.library.school_of(entry),
+                adopters_change=self.report.adopters_change(entry.data.get("adopted_by") or []))
 
     def recommendation_pages(self) -> Iterator[PageSpec]:
         for entry in self.library.recommendations:
@@ -204,7 +233,9 @@ class SiteBuilder:
                 header="_school_intro.html", footer="_school_footer.html",
                 breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
                 context={"school": school,
-                         "adopted": self.library.practices_adopted_by(school.id)})
+                         "adopted": self.library.practices_adopted_by(school.id),
+                         "monitoring_rows": self.report.school_rows(school.id),
+                         "monitoring_periods": self.report.periods})
 
     def vocabulary_pages(self) -> Iterator[PageSpec]:
         for spec in VOCABULARIES:
@@ -222,6 +253,40 @@ class SiteBuilder:
                     f"{spec.url}/{page.term.id}", f"{spec.title}: {page.term.name}",
                     page.practices, header="_term_intro.html", footer="_term_footer.html",
                     breadcrumb=(f"{spec.url}/", spec.title), context={"term_page": page})
+
+    def monitoring_pages(self) -> Iterator[PageSpec]:
+        report = self.report
+        overview = []
+        for indicator in report.indicators:
+            table = report.district_table(indicator)
+            if "Все районы" not in table.index or table.empty:
+                continue
+            region = table.loc["Все районы"].dropna()
+            change = float(region.iloc[-1] - region.iloc[-2]) if len(region) > 1 else None
+            overview.append({
+                "indicator": indicator, "period": region.index[-1],
+                "value": format_number(float(region.iloc[-1])),
+                "change": None if change is None else format_number(change),
+                "improved": change is not None and change * indicator.better.sign() > 0,
+            })
+        yield PageSpec("monitoring/index.md", "Мониторинг", self._render(
+            "monitoring_index.html", "monitoring/", report=report, overview=overview),
+            description="Показатели школ Ассоциации по районам и периодам.")
+        if not report.has_data():
+            return
+        for indicator in report.indicators:
+            svg, legend_items, alt_text = report.chart(indicator)
+            counts = report.schools_reporting(indicator).to_dict(orient="index")
+            url = f"monitoring/{indicator.id}/"
+            yield PageSpec(f"monitoring/{indicator.id}/index.md", indicator.name, self._render(
+                "monitoring_indicator.html", url, indicator=indicator,
+                svg=markupsafe.Markup(svg), legend_items=legend_items, alt_text=alt_text,
+                table=report.district_table(indicator), counts=counts,
+                min_group=report.settings.min_group), description=indicator.description)
+        yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
+                       self._render("monitoring_candidates.html", "monitoring/candidates/",
+                                    rows=report.candidate_rows(),
+                                    periods=report.settings.improvement_periods))
 
     def search_page(self) -> PageSpec:
         return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))

@@ -207,25 +207,25 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     data_dir = content_root / DATA_DIR
     for spec in VOCABULARIES:
         path = data_dir / f"{spec.name}.yml"
-        rows = _read_rows(path, TERM, registry, content_root, display_root, problems)
-        problems.extend(_duplicates(rows, ("id", "name"), _display(path, display_root)))
+        rows = read_rows(path, TERM, registry, content_root, display_root, problems)
+        problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
         terms = [Term(r["id"], r["name"], r["description"] or "") for r in rows]
         registry.vocabularies[spec.name] = TermList(spec, terms)
     path = data_dir / "schools.yml"
-    rows = _read_rows(path, SCHOOL, registry, content_root, display_root, problems)
-    problems.extend(_duplicates(rows, ("id",), _display(path, display_root)))
+    rows = read_rows(path, SCHOOL, registry, content_root, display_root, problems)
+    problems.extend(_duplicates(rows, ("id",), display_path(path, display_root)))
     for row in rows:
         fields = {k: v for k, v in row.items() if not k.startswith("_")}
         fields["internship_site"] = bool(fields["internship_site"])
         registry.schools.items.setdefault(row["id"], School(**fields))
     path = data_dir / "synonyms.yml"
     if path.is_file():  # optional: search works without it, only less generously
-        rows = _read_rows(path, SYNONYMS, registry, content_root, display_root, problems)
+        rows = read_rows(path, SYNONYMS, registry, content_root, display_root, problems)
         registry.synonyms = [tuple(row["terms"]) for row in rows]
     return registry, problems
 
 
-def _read_rows(
+def read_rows(
     path: Path,
     record: Record,
     registry: Registry,
@@ -233,7 +233,7 @@ def _read_rows(
     display_root: Path,
     problems: list[Problem],
 ) -> list[dict[str, Any]]:
-    shown = _display(path, display_root)
+    shown = display_path(path, display_root)
     if not path.is_file():
         problems.append(Problem("MissingRegistry", f"нет файла справочника {shown}.", path=shown))
         return []
@@ -278,7 +278,7 @@ def _duplicates(rows: list[dict[str, Any]], keys: tuple[str, ...], shown: str) -
     return problems
 
 
-def _display(path: Path, display_root: Path) -> str:
+def display_path(path: Path, display_root: Path) -> str:
     try:
         return path.resolve().relative_to(display_root.resolve()).as_posix()
     except ValueError:

@@ -1,0 +1,134 @@
+"""Monitoring at scale: time and peak memory to aggregate 1,000,000 rows (not a test).
+
+    python benchmarks/monitoring_benchmark.py                  # 500 schools × 40 × 50 periods
+    python benchmarks/monitoring_benchmark.py --schools 50      # a quick run
+
+Each phase runs in a fresh child process so that its peak resident memory is its own. The
+`validate` phase writes the rows as a Windows-1251 CSV with `;` and decimal commas, then reads and
+checks it with the project's reader and validator, as a real delivery would be.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from build_tools.monitoring.aggregate import (  # noqa: E402
+    district_summary,
+    school_dynamics,
+    stable_improvement,
+    with_districts,
+)
+from build_tools.monitoring.indicators import Aggregation, Direction, Indicator  # noqa: E402
+
+
+def make_rows(schools: int, indicators: int, periods: int, seed: int = 1) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    school = np.repeat(np.arange(schools), indicators * periods)
+    indicator = np.tile(np.repeat(np.arange(indicators), periods), schools)
+    period = np.tile(np.arange(periods), schools * indicators)
+    walk = rng.normal(0.3, 2.0, size=school.size).reshape(-1, periods).cumsum(axis=1).ravel()
+    return pd.DataFrame({
+        "school": pd.Categorical([f"s{n:04d}" for n in school]),
+        "indicator": pd.Categorical([f"i{n:02d}" for n in indicator]),
+        "period": [f"{2000 + p}/{2001 + p}" for p in period],
+        "order": (2000 + period) * 100,
+        "value": np.clip(50 + walk, 0, 100),
+    })
+
+
+def registry(schools: int, indicators: int) -> tuple[dict[str, str], dict[str, int],
+                                                      dict[str, Indicator]]:
+    districts = {f"s{n:04d}": f"район {n % 18:02d}" for n in range(schools)}
+    members: dict[str, int] = {}
+    for district in districts.values():
+        members[district] = members.get(district, 0) + 1
+    specs = {f"i{n:02d}": Indicator(f"i{n:02d}", f"показатель {n}", "%",
+                                    Direction.HIGHER if n % 3 else Direction.LOWER, 0, 100,
+                                    Aggregation.MEAN, "1") for n in range(indicators)}
+    return districts, members, specs
+
+
+def aggregate_phase(args: argparse.Namespace, queue: mp.Queue) -> None:
+    rows = make_rows(args.schools, args.indicators, args.periods)
+    districts, members, specs = registry(args.schools, args.indicators)
+    start = time.perf_counter()
+    located = with_districts(rows, districts)
+    summary = district_summary(located, members, min_group=3)
+    dynamics = school_dynamics(located, specs)
+    candidates = stable_improvement(dynamics, periods=3)
+    seconds = time.perf_counter() - start
+    queue.put({"rows": len(rows), "seconds": seconds, "summary_rows": len(summary),
+               "candidates": len(candidates), "peak_rss_mb": _peak_mb()})
+
+
+def validate_phase(args: argparse.Namespace, queue: mp.Queue) -> None:
+    from build_tools.monitoring.reader import read_table
+    from build_tools.monitoring.table import validate_table
+    from build_tools.registries import School, Schools
+
+    rows = make_rows(args.schools, args.indicators, args.periods)
+    _, _, specs = registry(args.schools, args.indicators)
+    schools = Schools({f"s{n:04d}": School(f"s{n:04d}", "", "", "", "новостройка", 2020, 2020)
+                       for n in range(args.schools)})
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.csv"
+        rows[["school", "period", "indicator", "value"]].rename(columns={
+            "school": "Школа", "period": "Период", "indicator": "Показатель",
+            "value": "Значение"}).to_csv(path, sep=";", decimal=",", index=False,
+                                         encoding="cp1251")
+        start = time.perf_counter()
+        raw, problems = read_table(path)
+        assert raw is not None, problems
+        checked, problems = validate_table(raw, path.name, schools, specs)
+        seconds = time.perf_counter() - start
+    queue.put({"rows": len(rows), "seconds": seconds, "problems": len(problems),
+               "valid": checked is not None, "peak_rss_mb": _peak_mb()})
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(phase: str, args: argparse.Namespace) -> dict:
+    queue: mp.Queue = mp.Queue()
+    target = aggregate_phase if phase == "aggregate" else validate_phase
+    process = mp.Process(target=target, args=(args, queue))
+    process.start()
+    result = queue.get()
+    process.join()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--schools", type=int, default=500)
+    parser.add_argument("--indicators", type=int, default=40)
+    parser.add_argument("--periods", type=int, default=50)
+    parser.add_argument("--skip-validate", action="store_true")
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
+    args = parser.parse_args()
+    results = {"aggregate": run("aggregate", args)}
+    if not args.skip_validate:
+        results["validate"] = run("validate", args)
+    for phase, result in results.items():
+        print(f"{phase:>9}: {result['rows']:,} rows in {result['seconds']:.2f} s, "
+              f"peak RSS {result['peak_rss_mb']:.0f} MB (whole process, data generation included)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "monitoring_benchmark.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

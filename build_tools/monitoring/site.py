@@ -1,0 +1,182 @@
+"""Monitoring pages: overview, one page per indicator, internship-site candidates, downloads,
+and the monitoring blocks of school and practice pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ..registries import Registry
+from . import Monitoring
+from .aggregate import (
+    ALL_DISTRICTS,
+    district_summary,
+    school_dynamics,
+    stable_improvement,
+    with_districts,
+)
+from .charts import Series, legend, line_chart
+from .downloads import csv_bytes, xlsx_bytes
+from .indicators import Aggregation, Indicator
+
+
+@dataclass(frozen=True)
+class MonitoringSettings:
+    min_group: int = 3
+    """Districts with fewer reporting schools are not shown as aggregates."""
+    improvement_periods: int = 3
+    """Consecutive periods of improvement that make a school an internship-site candidate."""
+
+
+@dataclass(frozen=True)
+class Download:
+    src_uri: str
+    content: bytes
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    """12.5 → «12,5»; None → «—»."""
+    if value is None or pd.isna(value):
+        return "—"
+    text = f"{value:.{digits}f}".replace(".", ",")
+    return text[: -(digits + 1)] if digits and text.endswith("," + "0" * digits) else text
+
+
+class MonitoringReport:
+    """Everything computed from the monitoring rows, once per build."""
+
+    def __init__(self, monitoring: Monitoring, registry: Registry,
+                 settings: MonitoringSettings | None = None) -> None:
+        self.monitoring = monitoring
+        self.registry = registry
+        self.settings = settings or MonitoringSettings()
+        districts = {s.id: s.district for s in registry.schools}
+        members: dict[str, int] = {}
+        for school in registry.schools:
+            members[school.district] = members.get(school.district, 0) + 1
+        rows = with_districts(monitoring.rows, districts)
+        self.summary = district_summary(rows, members, min_group=self.settings.min_group)
+        self.dynamics = school_dynamics(rows, monitoring.indicators)
+        self.candidates = stable_improvement(self.dynamics,
+                                             periods=self.settings.improvement_periods)
+        self.periods = (monitoring.rows.drop_duplicates("period").sort_values("order")["period"]
+                        .tolist())
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return list(self.monitoring.indicators.values())
+
+    def has_data(self) -> bool:
+        return not self.monitoring.rows.empty
+
+    @staticmethod
+    def headline(indicator: Indicator) -> str:
+        """The summary column that speaks for a district: a sum for counts, else the mean."""
+        return "sum" if indicator.aggregate is Aggregation.SUM else "mean"
+
+    def district_table(self, indicator: Indicator) -> pd.DataFrame:
+        """Districts × periods of the headline value (region first), as published."""
+        part = self.summary[self.summary["indicator"] == indicator.id]
+        table = part.pivot_table(index="district", columns="period",
+                                 values=self.headline(indicator), aggfunc="first")
+        table = table.reindex(columns=[p for p in self.periods if p in table.columns])
+        order = [ALL_DISTRICTS] + sorted(d for d in table.index if d != ALL_DISTRICTS)
+        return table.reindex([d for d in order if d in table.index])
+
+    def schools_reporting(self, indicator: Indicator) -> pd.DataFrame:
+        part = self.summary[self.summary["indicator"] == indicator.id]
+        return part.pivot_table(index="district", columns="period", values="schools",
+                                aggfunc="first")
+
+    def chart(self, indicator: Indicator) -> tuple[str, list[tuple[str, str]], str]:
+        """SVG, legend and a text alternative for the indicator's district lines."""
+        table = self.district_table(indicator)
+        series = [Series(str(district), [None if pd.isna(v) else float(v) for v in row],
+                         emphasis=district == ALL_DISTRICTS)
+                  for district, row in table.iterrows()]
+        title = f"{indicator.name} по районам и периодам"
+        svg = line_chart(title, list(table.columns), series, indicator.unit)
+        region = table.loc[ALL_DISTRICTS] if ALL_DISTRICTS in table.index else None
+        if region is None or region.dropna().empty:
+            text = "Данных по региону пока нет."
+        else:
+            values = region.dropna()
+            steps = "; ".join(f"{period} — {number(v)}" for period, v in values.items())
+            change = values.iloc[-1] - values.iloc[0]
+            better = change * indicator.better.sign() > 0
+            trend = "без изменений" if change == 0 else (
+                f"{'рост' if change > 0 else 'снижение'} на {number(abs(change))} "
+                f"{indicator.unit} ({'улучшение' if better else 'ухудшение'})")
+            text = f"Все районы: {steps}. За период — {trend}."
+        return svg, legend(series), text
+
+    def school_rows(self, school_id: str) -> list[dict[str, Any]]:
+        """One row per indicator: the school's values by period and the last change."""
+        part = self.dynamics[self.dynamics["school"] == school_id]
+        rows = []
+        for indicator in self.indicators:
+            own = part[part["indicator"] == indicator.id].set_index("period")
+            if own.empty:
+                continue
+            last = own.iloc[-1]
+            rows.append({
+                "indicator": indicator,
+                "values": [number(own["value"].get(p)) for p in self.periods],
+                "change": None if pd.isna(last["change"]) else float(last["change"]),
+                "improved": bool(last["improvement"] > 0) if not pd.isna(
+                    last["improvement"]) else None,
+            })
+        return rows
+
+    def adopters_change(self, school_ids: list[str]) -> list[dict[str, Any]]:
+        """For schools that adopted a practice: each indicator's first and last value."""
+        out = []
+        for school_id in school_ids:
+            part = self.dynamics[self.dynamics["school"] == school_id]
+            for indicator in self.indicators:
+                own = part[part["indicator"] == indicator.id]
+                if len(own) < 2:
+                    continue
+                first, last = own.iloc[0], own.iloc[-1]
+                change = float(last["value"] - first["value"])
+                out.append({
+                    "school": self.registry.schools.get(school_id),
+                    "indicator": indicator,
+                    "first": (first["period"], number(first["value"])),
+                    "last": (last["period"], number(last["value"])),
+                    "change": change,
+                    "improved": change * indicator.better.sign() > 0,
+                })
+        return out
+
+    def candidate_rows(self) -> list[dict[str, Any]]:
+        out = []
+        for row in self.candidates.itertuples(index=False):
+            school = self.registry.schools.get(str(row.school))
+            indicator = self.monitoring.indicators[str(row.indicator)]
+            out.append({"school": school, "indicator": indicator, "streak": int(row.streak),
+                        "gained": number(float(row.gained)), "value": number(float(row.value)),
+                        "period": row.period})
+        return out
+
+    def downloads(self) -> Iterator[Download]:
+        for indicator in self.indicators:
+            table = self.district_table(indicator).reset_index().rename(
+                columns={"district": "Район"})
+            base = f"monitoring/{indicator.id}/{indicator.id}"
+            yield Download(f"{base}.csv", csv_bytes(table))
+            yield Download(f"{base}.xlsx", xlsx_bytes(table, indicator.id))
+        candidates = pd.DataFrame([{
+            "Школа": r["school"].short_name, "Район": r["school"].district,
+            "Показатель": r["indicator"].name, "Периодов подряд": r["streak"],
+            "Прирост": r["gained"], "Последний период": r["period"],
+            "Значение": r["value"]} for r in self.candidate_rows()])
+        yield Download("monitoring/candidates/candidates.csv", csv_bytes(candidates))
+        yield Download("monitoring/candidates/candidates.xlsx",
+                       xlsx_bytes(candidates, "кандидаты"))
+        rows = self.monitoring.rows[["school", "period", "indicator", "value"]]
+        yield Download("monitoring/monitoring-all.csv", csv_bytes(rows))
+        yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))

@@ -1,0 +1,71 @@
+"""Monitoring aggregation against values computed by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from build_tools.monitoring.aggregate import (
+    ALL_DISTRICTS,
+    district_summary,
+    school_dynamics,
+    stable_improvement,
+    with_districts,
+)
+from build_tools.monitoring.indicators import Aggregation, Direction, Indicator
+
+SHARE = Indicator("share", "Доля", "%", Direction.HIGHER, 0, 100, Aggregation.SHARE, "1")
+LOSS = Indicator("loss", "Отток", "чел.", Direction.LOWER, 0, 500, Aggregation.SUM, "1")
+INDICATORS = {"share": SHARE, "loss": LOSS}
+DISTRICTS = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "b2": "B"}
+
+
+def rows(values: dict[tuple[str, str, int], float]) -> pd.DataFrame:
+    data = [{"school": s, "indicator": i, "period": f"{y}/{y + 1}", "order": y * 100,
+             "value": v} for (s, i, y), v in values.items()]
+    return with_districts(pd.DataFrame(data), DISTRICTS)
+
+
+def test_district_summary_by_hand() -> None:
+    table = rows({("a1", "share", 2024): 50, ("a2", "share", 2024): 70,
+                  ("a3", "share", 2024): 90, ("b1", "share", 2024): 10,
+                  ("b2", "share", 2024): 30})
+    summary = district_summary(table, {"A": 3, "B": 4}, min_group=3)
+    district_a = summary[summary["district"] == "A"].iloc[0]
+    assert (district_a["mean"], district_a["median"], district_a["min"], district_a["max"]) == (
+        70, 70, 50, 90)
+    assert district_a["schools"] == 3 and district_a["coverage"] == 1.0
+    assert "B" not in set(summary["district"])  # two schools: too small to show
+    region = summary[summary["district"] == ALL_DISTRICTS].iloc[0]
+    assert region["mean"] == 50 and region["sum"] == 250
+    assert region["coverage"] == pytest.approx(5 / 7)
+
+
+def test_dynamics_are_direction_aware() -> None:
+    table = rows({("a1", "share", 2023): 40, ("a1", "share", 2024): 55,
+                  ("a1", "loss", 2023): 20, ("a1", "loss", 2024): 12})
+    dynamics = school_dynamics(table, INDICATORS).set_index(["indicator", "order"])
+    assert dynamics.loc[("share", 202400), "change"] == 15
+    assert dynamics.loc[("share", 202400), "improvement"] == 15
+    assert dynamics.loc[("loss", 202400), "change"] == -8
+    assert dynamics.loc[("loss", 202400), "improvement"] == 8
+    assert pd.isna(dynamics.loc[("share", 202300), "change"])
+
+
+def test_stable_improvement_counts_the_current_run() -> None:
+    table = rows({
+        # a1: 40 → 45 → 50 → 58: three improvements in a row, +18 in total
+        ("a1", "share", 2021): 40, ("a1", "share", 2022): 45, ("a1", "share", 2023): 50,
+        ("a1", "share", 2024): 58,
+        # a2: improved, fell, improved twice: current run is 2
+        ("a2", "share", 2021): 40, ("a2", "share", 2022): 60, ("a2", "share", 2023): 50,
+        ("a2", "share", 2024): 52, ("a2", "share", 2025): 57,
+        # b1: loss fell three times (better), 30 → 25 → 21 → 20
+        ("b1", "loss", 2021): 30, ("b1", "loss", 2022): 25, ("b1", "loss", 2023): 21,
+        ("b1", "loss", 2024): 20,
+    })
+    found = stable_improvement(school_dynamics(table, INDICATORS), periods=3)
+    assert list(zip(found["school"], found["indicator"], found["streak"], found["gained"],
+                    strict=True)) == [("a1", "share", 3, 18.0), ("b1", "loss", 3, 10.0)]
+    assert set(stable_improvement(school_dynamics(table, INDICATORS), periods=2)["school"]) == {
+        "a1", "a2", "b1"}

@@ -1,0 +1,84 @@
+"""Monitoring as published: pages, charts with text alternatives, CSV and XLSX downloads."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from tests.helpers import ROOT, KbRunner
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+    import subprocess
+    import sys
+
+    project = tmp_path_factory.mktemp("monitoring") / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", project / "content")
+    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def indicators() -> list[dict]:
+    return yaml.safe_load((ROOT / "content/_data/indicators.yml").read_text("utf-8"))
+
+
+def test_every_indicator_has_a_page_chart_table_and_downloads(site: Path) -> None:
+    for indicator in indicators():
+        folder = site / "monitoring" / indicator["id"]
+        html = (folder / "index.html").read_text("utf-8")
+        assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'role="img"' in html
+        assert "<figcaption>" in html and "Все районы:" in html  # the text alternative
+        assert '<table class="kb-monitoring">' in html
+        assert (folder / f"{indicator['id']}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        book = load_workbook(folder / f"{indicator['id']}.xlsx", read_only=True)
+        assert next(book.active.iter_rows(values_only=True))[0] == "Район"
+    assert (site / "monitoring/candidates/index.html").is_file()
+    assert not list(site.glob("monitoring/2022-*"))  # raw input tables are not published
+
+
+def test_region_means_match_a_hand_computation(site: Path) -> None:
+    rows = pd.read_csv(site / "monitoring/monitoring-all.csv", sep=";", decimal=",",
+                       encoding="utf-8-sig")
+    table = pd.read_csv(site / "monitoring/ege-russian/ege-russian.csv", sep=";", decimal=",",
+                        encoding="utf-8-sig").set_index("Район")
+    for period in table.columns:
+        values = [float(v) for school, p, i, v in rows.itertuples(index=False)
+                  if p == period and i == "ege-russian"]
+        assert table.loc["Все районы", period] == pytest.approx(statistics.mean(values))
+
+
+def test_small_districts_are_not_shown(site: Path) -> None:
+    schools = yaml.safe_load((ROOT / "content/_data/schools.yml").read_text("utf-8"))
+    per_district: dict[str, int] = {}
+    for school in schools:
+        per_district[school["district"]] = per_district.get(school["district"], 0) + 1
+    table = pd.read_csv(site / "monitoring/ege-russian/ege-russian.csv", sep=";", decimal=",",
+                        encoding="utf-8-sig").set_index("Район")
+    for district, count in per_district.items():
+        if count < 3:
+            assert district not in table.index
+
+
+def test_school_and_practice_pages_show_monitoring(site: Path, kb: KbRunner) -> None:
+    html = (site / "schools/kudrovo-gorizont/index.html").read_text("utf-8")
+    assert 'id="monitoring"' in html and "Средний балл ЕГЭ по русскому языку" in html
+    practices = ROOT / "content/practices"
+    adopted = [p.stem for p in practices.glob("*.md")
+               if "adopted_by:" in p.read_text("utf-8")]
+    assert adopted
+    shown = [slug for slug in adopted
+             if (site / "practices" / slug / "index.html").is_file()
+             and "Показатели школ, которые переняли практику" in
+             (site / "practices" / slug / "index.html").read_text("utf-8")]
+    assert shown
