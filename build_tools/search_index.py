@@ -29,6 +29,7 @@ class IndexReport:
 def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
     """Index every page of `site_dir` into `site_dir/pagefind`; fail loudly on an empty index."""
     start = time.monotonic()
+    pages = 0
     for attempt in range(1, ATTEMPTS + 1):
         try:
             asyncio.run(_index(site_dir, language))
@@ -46,7 +47,7 @@ def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
     return IndexReport(pages, time.monotonic() - start)
 
 
-async def _index(site_dir: Path, language: str) -> int:
+async def _index(site_dir: Path, language: str) -> None:
     from pagefind.index import IndexConfig, PagefindIndex
 
     config = IndexConfig(
