@@ -233,7 +233,9 @@ class SiteBuilder:
                 header="_school_intro.html", footer="_school_footer.html",
                 breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
                 context={"school": school,
+                         # Newest first and capped: the page must not grow with the bank.
                          "adopted": self.library.practices_adopted_by(school.id),
+                         "per_page": PER_PAGE,
                          "monitoring_rows": self.report.school_rows(school.id),
                          "monitoring_periods": self.report.periods})
 

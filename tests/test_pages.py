@@ -22,6 +22,7 @@ def add_copies(project: Path, count: int) -> None:
     for i in range(count):
         copy = re.sub(r"^title: (.*)$", rf"title: \1 (копия {i})", text, count=1, flags=re.M)
         copy = re.sub(r"^related: .*\n", "", copy, flags=re.M)
+        copy = copy.replace("\nlicense:", "\nadopted_by: [kudrovo-gorizont]\nlicense:", 1)
         (project / f"content/practices/kopiya-{i:04d}.md").write_text(copy, encoding="utf-8")
 
 
@@ -69,6 +70,11 @@ def test_listings_are_paginated_and_entry_pages_do_not_grow(project: Path) -> No
     for uri in school_pages:
         own_practices = large[uri].before.split('id="perenyatye-praktiki"')[0]
         assert own_practices.count('class="kb-item"') <= PER_PAGE
+    # The 120 copies were all adopted by one school: its page lists a capped number of them.
+    adopter = large["schools/kudrovo-gorizont/index.md"].before
+    adopted = adopter.split('id="perenyatye-praktiki"')[1]
+    assert adopted.count('class="kb-item"') == PER_PAGE
+    assert f"Показаны {PER_PAGE} последних из 120 практик." in adopted
 
 
 def test_front_matter_is_escaped_wherever_it_is_rendered(project: Path, kb: KbRunner) -> None:
