@@ -90,8 +90,7 @@ class SiteBuilder:
         self.report = MonitoringReport(
             library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
         self._items: dict[str, Fragment] = {}
-        self._synonyms = [search_data.SynonymGroup.compile(terms)
-                          for terms in library.registry.synonyms]
+        self._synonyms = search_data.SynonymIndex(library.registry.synonyms)
         self._term_urls = {
             (spec.name, term.name): f"{spec.url}/{term.id}/"
             for spec in VOCABULARIES if spec.url
@@ -189,7 +188,7 @@ class SiteBuilder:
             "filters": search_data.filters(entry, self.library),
             "meta": search_data.meta(entry, self.library),
             "sort": search_data.sort_keys(entry),
-            "synonyms": search_data.synonyms_for(_searchable_text(entry), self._synonyms),
+            "synonyms": self._synonyms.extra_for(_searchable_text(entry)),
         })
         return PageSpec(entry.src_uri, entry.title, card, markdown=entry.body.strip() + "\n",
                         after=footer, description=entry.summary, kind="entry",

@@ -85,24 +85,32 @@ def sort_keys(entry: Entry) -> dict[str, str]:
     return {"date": entry.date.isoformat(), "title": normalize(entry.title)}
 
 
-@dataclass(frozen=True)
-class SynonymGroup:
-    """Spellings that mean the same: an abbreviation and its expansions."""
+class SynonymIndex:
+    """Groups of equivalent spellings (an abbreviation and its expansions), searched in one pass.
 
-    terms: tuple[str, ...]
+    All spellings are joined into one regular expression with a named group each, so a page's
+    text is scanned once, not once per spelling.
+    """
 
-    @classmethod
-    def compile(cls, terms: tuple[str, ...]) -> CompiledGroup:
-        return CompiledGroup(terms, tuple(_phrase_pattern(term) for term in terms))
+    def __init__(self, groups: list[tuple[str, ...]]) -> None:
+        self.groups = groups
+        parts = [f"(?P<t{g}_{t}>{_phrase_pattern(term)})"
+                 for g, terms in enumerate(groups) for t, term in enumerate(terms)]
+        self._pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def extra_for(self, text: str) -> list[str]:
+        """The spellings to add to a page so that a search for any of them finds it."""
+        if self._pattern is None:
+            return []
+        found: dict[int, set[int]] = {}
+        for match in self._pattern.finditer(normalize(text)):
+            group, term = (int(n) for n in str(match.lastgroup)[1:].split("_"))
+            found.setdefault(group, set()).add(term)
+        return [term for group, used in sorted(found.items())
+                for index, term in enumerate(self.groups[group]) if index not in used]
 
 
-@dataclass(frozen=True)
-class CompiledGroup:
-    terms: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...]
-
-
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+def _phrase_pattern(phrase: str) -> str:
     """Each word matches its forms: «ограниченные возможности» ~ «ограниченными возможностями»."""
     parts = []
     for word in normalize(phrase).split():
@@ -110,7 +118,7 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
             parts.append(re.escape(word) + r"\b")
         else:
             parts.append(re.escape(_strip_ending(word)) + r"\w*")
-    return re.compile(r"(?<!\w)" + r"\s+".join(parts), re.IGNORECASE)
+    return r"(?<!\w)" + r"\s+".join(parts)
 
 
 _ENDINGS = (
@@ -131,18 +139,6 @@ def _strip_ending(word: str) -> str:
     return word
 
 
-def synonyms_for(text: str, groups: list[CompiledGroup]) -> list[str]:
-    """The spellings to add to a page so that a search for any of them finds it."""
-    normal = normalize(text)
-    extra: list[str] = []
-    for group in groups:
-        found = [term for term, pattern in zip(group.terms, group.patterns, strict=True)
-                 if pattern.search(normal)]
-        if found:
-            extra.extend(term for term in group.terms if term not in found)
-    return extra
-
-
 def related_practices(library: Library, limit: int = 4) -> dict[str, list[Entry]]:
     """For every practice: the editor's own picks, then the closest by topics, levels, project.
 
@@ -156,6 +152,7 @@ def related_practices(library: Library, limit: int = 4) -> dict[str, list[Entry]
             if len(members) < CANDIDATES_PER_TERM:
                 members.append(practice)
     weights = {"topic": 3, "project": 2}
+    levels_of = {p.slug: frozenset(p.data["levels"]) for p in library.practices}
     result = {}
     for practice in library.practices:
         chosen = [p for p in library.related_practices(practice) if p is not practice]
@@ -165,9 +162,9 @@ def related_practices(library: Library, limit: int = 4) -> dict[str, list[Entry]
             for other in by_term[key]:
                 scores[other.slug] += weights[key[0]]
                 candidates[other.slug] = other
-        levels = set(practice.data["levels"])
-        for slug, other in candidates.items():
-            scores[slug] += len(levels & set(other.data["levels"]))
+        levels = levels_of[practice.slug]
+        for slug in candidates:
+            scores[slug] += len(levels & levels_of[slug])
         taken = {practice.slug, *(p.slug for p in chosen)}
         ranked = sorted((s for s in scores if s not in taken), key=lambda s: (-scores[s], s))
         chosen += [candidates[slug] for slug in ranked[: max(0, limit - len(chosen))]]

@@ -9,11 +9,10 @@ import pytest
 from build_tools.library import Library
 from build_tools.loader import Project, load_library
 from build_tools.search_data import (
-    SynonymGroup,
+    SynonymIndex,
     filters,
     meta,
     related_practices,
-    synonyms_for,
 )
 from tests.helpers import ROOT, KbRunner
 
@@ -25,11 +24,11 @@ def library() -> Library:
     return library
 
 
-GROUPS = [SynonymGroup.compile(terms) for terms in (
+SYNONYMS = SynonymIndex([
     ("ОВЗ", "ограниченные возможности здоровья"),
     ("стажировка", "стажировочная площадка"),
     ("ОО", "образовательная организация"),
-)]
+])
 
 
 @pytest.mark.parametrize(("text", "added"), [
@@ -42,7 +41,7 @@ GROUPS = [SynonymGroup.compile(terms) for terms in (
     ("ничего похожего", []),
 ])
 def test_synonyms_are_added_for_the_other_spellings(text: str, added: list[str]) -> None:
-    assert synonyms_for(text, GROUPS) == added
+    assert SYNONYMS.extra_for(text) == added
 
 
 def test_practice_filters_and_meta_come_from_front_matter_and_registry(

@@ -64,6 +64,15 @@ class MonitoringReport:
                                              periods=self.settings.improvement_periods)
         self.periods = (monitoring.rows.drop_duplicates("period").sort_values("order")["period"]
                         .tolist())
+        # Looked up per school and per practice page: split once, not filtered every time.
+        self._by_school = {str(school): frame for school, frame
+                           in self.dynamics.groupby("school", sort=False, observed=True)}
+        ends = self.dynamics.groupby(["school", "indicator"], sort=False, observed=True).agg(
+            first_period=("period", "first"), first_value=("value", "first"),
+            last_period=("period", "last"), last_value=("value", "last"),
+            periods=("value", "size"))
+        self._ends = {(str(s), str(i)): row for (s, i), row in zip(
+            ends.index, ends.itertuples(index=False), strict=True)}
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -115,7 +124,9 @@ class MonitoringReport:
 
     def school_rows(self, school_id: str) -> list[dict[str, Any]]:
         """One row per indicator: the school's values by period and the last change."""
-        part = self.dynamics[self.dynamics["school"] == school_id]
+        part = self._by_school.get(school_id)
+        if part is None:
+            return []
         rows = []
         for indicator in self.indicators:
             own = part[part["indicator"] == indicator.id].set_index("period")
@@ -135,18 +146,16 @@ class MonitoringReport:
         """For schools that adopted a practice: each indicator's first and last value."""
         out = []
         for school_id in school_ids:
-            part = self.dynamics[self.dynamics["school"] == school_id]
             for indicator in self.indicators:
-                own = part[part["indicator"] == indicator.id]
-                if len(own) < 2:
+                ends = self._ends.get((school_id, indicator.id))
+                if ends is None or ends.periods < 2:
                     continue
-                first, last = own.iloc[0], own.iloc[-1]
-                change = float(last["value"] - first["value"])
+                change = float(ends.last_value - ends.first_value)
                 out.append({
                     "school": self.registry.schools.get(school_id),
                     "indicator": indicator,
-                    "first": (first["period"], number(first["value"])),
-                    "last": (last["period"], number(last["value"])),
+                    "first": (ends.first_period, number(ends.first_value)),
+                    "last": (ends.last_period, number(ends.last_value)),
                     "change": change,
                     "improved": change * indicator.better.sign() > 0,
                 })
