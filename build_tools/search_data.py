@@ -86,28 +86,33 @@ def sort_keys(entry: Entry) -> dict[str, str]:
 
 
 class SynonymIndex:
-    """Groups of equivalent spellings (an abbreviation and its expansions), searched in one pass.
+    """Groups of equivalent spellings (an abbreviation and its expansions).
 
-    All spellings are joined into one regular expression with a named group each, so a page's
-    text is scanned once, not once per spelling.
+    Each spelling's regular expression runs only when its first word's stem occurs in the page
+    as plain text: a substring test costs almost nothing, and most pages mention few of them.
     """
 
     def __init__(self, groups: list[tuple[str, ...]]) -> None:
         self.groups = groups
-        parts = [f"(?P<t{g}_{t}>{_phrase_pattern(term)})"
-                 for g, terms in enumerate(groups) for t, term in enumerate(terms)]
-        self._pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        self._terms = [
+            (group, index, _first_stem(term), re.compile(_phrase_pattern(term), re.IGNORECASE))
+            for group, terms in enumerate(groups) for index, term in enumerate(terms)
+        ]
 
     def extra_for(self, text: str) -> list[str]:
         """The spellings to add to a page so that a search for any of them finds it."""
-        if self._pattern is None:
-            return []
+        normal = normalize(text)
         found: dict[int, set[int]] = {}
-        for match in self._pattern.finditer(normalize(text)):
-            group, term = (int(n) for n in str(match.lastgroup)[1:].split("_"))
-            found.setdefault(group, set()).add(term)
+        for group, index, stem, pattern in self._terms:
+            if stem in normal and pattern.search(normal):
+                found.setdefault(group, set()).add(index)
         return [term for group, used in sorted(found.items())
                 for index, term in enumerate(self.groups[group]) if index not in used]
+
+
+def _first_stem(phrase: str) -> str:
+    word = normalize(phrase).split()[0]
+    return word if len(word) <= 4 else _strip_ending(word)
 
 
 def _phrase_pattern(phrase: str) -> str:
