@@ -14,6 +14,7 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 
 ATTEMPTS = 2
+WRITE_WAIT_SECONDS = 10
 
 
 class SearchIndexError(RuntimeError):
@@ -32,8 +33,7 @@ def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
     pages = 0
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            asyncio.run(_index(site_dir, language))
-            pages = _indexed_pages(site_dir / "pagefind")
+            pages = asyncio.run(_index(site_dir, language))
             break
         except Exception as error:  # the service reports its own failures as plain exceptions
             if attempt == ATTEMPTS:
@@ -47,8 +47,9 @@ def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
     return IndexReport(pages, time.monotonic() - start)
 
 
-async def _index(site_dir: Path, language: str) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex
+async def _index(site_dir: Path, language: str) -> int:
+    from pagefind.index import IndexConfig
+    from pagefind.service import PagefindService
 
     config = IndexConfig(
         force_language=language,
@@ -56,16 +57,25 @@ async def _index(site_dir: Path, language: str) -> None:
         # Heading permalinks («¶») would otherwise show up in every result's sub-headings.
         exclude_selectors=[".headerlink"],
     )
-    async with PagefindIndex(config=config) as index:
+    # The service is used directly rather than through PagefindIndex's context manager, which
+    # stops the service right after the write is acknowledged: under load an entry file was
+    # then found empty. Here the written bundle is read back while the service still runs.
+    async with PagefindService() as service:
+        index = await service.create_index(config)
         await index.add_directory(str(site_dir))
+        await index.write_files()
+        deadline = time.monotonic() + WRITE_WAIT_SECONDS
+        while True:
+            try:
+                return _indexed_pages(site_dir / "pagefind")
+            except (OSError, ValueError):
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.05)
 
 
 def _indexed_pages(bundle: Path) -> int:
-    """Pages in the written index, read back from disk: this also proves the files are whole.
-
-    The service is stopped right after it acknowledges the write; under heavy load an entry
-    file was once found empty, so the bundle is checked before the site is published.
-    """
+    """Pages in the written index, read back from disk: this also proves the files are whole."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     for language in entry["languages"].values():
         if not (bundle / f"pagefind.{language['hash']}.pf_meta").is_file():
