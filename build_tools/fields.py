@@ -321,6 +321,12 @@ class Reference(Field):
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+def slug_id(doc: str) -> Text:
+    """A required Latin identifier: registry ids are written in URLs and in other files."""
+    return Text(doc, required=True, pattern=SLUG_PATTERN[1:-1],
+                pattern_hint="должно состоять из строчных латинских букв, цифр и дефисов.")
+
+
 @dataclass(frozen=True)
 class FilePath(Field):
     """A file beside the content, given relative to the Markdown file; it must stay in content/."""

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import (
-    SLUG_PATTERN,
-    Boolean,
+        Boolean,
     CheckContext,
     Choice,
     Integer,
@@ -18,6 +17,7 @@ from .fields import (
     Text,
     Vocabulary,
     normalize,
+    slug_id,
 )
 from .fields import (
     Term as TermField,
@@ -56,9 +56,7 @@ VOCABULARIES: tuple[VocabularySpec, ...] = (
 TERM = Record(
     "Термин словаря.",
     fields={
-        "id": Text("Латинский идентификатор для адреса страницы, например mentoring.",
-                   required=True, pattern=SLUG_PATTERN[1:-1],
-                   pattern_hint="должно состоять из строчных латинских букв, цифр и дефисов."),
+        "id": slug_id("Латинский идентификатор для адреса страницы, например mentoring."),
         "name": Text("Название по-русски: именно его пишут в полях материалов.", required=True),
         "description": Text("Короткое пояснение для читателей сайта."),
     },
@@ -78,9 +76,7 @@ SCHOOL_KINDS = ("новостройка", "после реновации")
 SCHOOL = Record(
     "Школа — участник Ассоциации новых школ.",
     fields={
-        "id": Text("Латинский идентификатор школы: на него ссылаются практики.", required=True,
-                   pattern=SLUG_PATTERN[1:-1],
-                   pattern_hint="должно состоять из строчных латинских букв, цифр и дефисов."),
+        "id": slug_id("Латинский идентификатор школы: на него ссылаются практики."),
         "name": Text("Полное официальное название.", required=True),
         "short_name": Text("Краткое название для списков и карточек.", required=True),
         "district": TermField("Муниципальный район из словаря районов.", required=True,

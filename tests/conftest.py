@@ -33,3 +33,20 @@ def kb() -> KbRunner:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample content built once with `kb build`, checked not to write into content/."""
+    target = tmp_path_factory.mktemp("sample") / "project"
+    target.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", target / "content")
+    before = sorted(p.relative_to(target).as_posix() for p in target.rglob("*"))
+    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=target,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    after = sorted(p.relative_to(target).as_posix() for p in target.rglob("*")
+                   if not p.relative_to(target).as_posix().startswith("site"))
+    assert after == before, "the build must not write into content/"
+    return target / "site"

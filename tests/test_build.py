@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import frontmatter
@@ -29,20 +26,9 @@ def front_matters(folder: str) -> dict[str, dict]:
 PUBLIC = {"опубликовано", "рекомендовано к тиражированию"}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("build") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", project / "content")
-    before = sorted(p.relative_to(project).as_posix() for p in project.rglob("*"))
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    after = sorted(p.relative_to(project).as_posix() for p in project.rglob("*")
-                   if not p.relative_to(project).as_posix().startswith("site"))
-    assert after == before, "the build must not write into content/"
-    return project / "site"
+@pytest.fixture
+def site(sample_site: Path) -> Path:
+    return sample_site
 
 
 def test_published_practices_have_pages_and_drafts_do_not(site: Path) -> None:

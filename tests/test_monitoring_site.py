@@ -13,20 +13,9 @@ from openpyxl import load_workbook
 from tests.helpers import ROOT, KbRunner
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-    import subprocess
-    import sys
-
-    project = tmp_path_factory.mktemp("monitoring") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", project / "content")
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+@pytest.fixture
+def site(sample_site: Path) -> Path:
+    return sample_site
 
 
 def indicators() -> list[dict]:

@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fields import SLUG_PATTERN, Choice, Number, Record, Text
+from ..fields import Choice, Number, Record, Text, slug_id
 from ..problems import Problem
 from ..registries import Registry, display_path, read_rows
 
@@ -32,9 +32,7 @@ class Aggregation(enum.Enum):
 INDICATOR = Record(
     "Показатель мониторинга.",
     fields={
-        "id": Text("Латинский идентификатор: так показатель называется в таблицах.",
-                   required=True, pattern=SLUG_PATTERN[1:-1],
-                   pattern_hint="должно состоять из строчных латинских букв, цифр и дефисов."),
+        "id": slug_id("Латинский идентификатор: так показатель называется в таблицах."),
         "name": Text("Название показателя по-русски.", required=True, max_length=200),
         "unit": Text("Единица измерения: %, баллы, чел.", required=True, max_length=30),
         "better": Choice("Что считается улучшением.", required=True,
