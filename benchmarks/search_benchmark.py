@@ -245,6 +245,8 @@ class QueryResult:
     results: int
     first_results: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    summary: str = ""
+    """Material's own result summary (its counts above 999 are rounded); empty for Pagefind."""
 
 
 PAGEFIND_QUERY_JS = """
@@ -294,13 +296,20 @@ def material_query(page: Any, base_url: str, query: str) -> QueryResult:
     links = page.locator(f"{MATERIAL_ITEM} > a").evaluate_all(
         f"(links) => links.slice(0, {PAGEFIND_RESULTS_SHOWN}).map((a) => a.href)"
     )
-    return QueryResult(query, material_count(meta), links, time.monotonic() - start)
+    seconds = time.monotonic() - start
+    return QueryResult(query, material_count(meta), links, seconds, summary=meta)
 
 
 def material_count(meta: str) -> int:
-    """The number in Material's result summary («Найдено 12 совпадений»); 1 for «одно»."""
-    digits = re.search(r"\d[\d\s]*", meta)
-    return int(re.sub(r"\s", "", digits.group())) if digits else 1
+    """The number in Material's result summary: «Найдено совпадений: 27», «… 1.5k», «… 1 …».
+
+    Material rounds counts above 999 to thousands («3k»); the JSON keeps its text as well.
+    """
+    found = re.search(r"(\d+(?:\.\d+)?)(k?)", meta)
+    if found is None:
+        return 0  # «Совпадений не найдено», or the placeholder shown before a search
+    number = float(found.group(1))
+    return round(number * 1000) if found.group(2) else int(number)
 
 
 Searcher = Callable[[Any, str, str], QueryResult]
@@ -487,6 +496,12 @@ def kilobytes(value: float) -> str:
     return f"{value / bb.KB:,.1f}"
 
 
+def results_cell(query: dict[str, Any]) -> str:
+    """A result count; «~» marks Material's counts rounded to thousands («1.5k»)."""
+    approximate = query["summary"].rstrip().endswith("k")
+    return f"{'~' if approximate else ''}{query['results']:,}"
+
+
 def table_rows() -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
     """Label and cell of each table row; a cell reads one site's record."""
     return [
@@ -502,7 +517,7 @@ def table_rows() -> list[tuple[str, Callable[[dict[str, Any]], str]]]:
         ("second query, requests", lambda s: str(s["second_query"]["requests"])),
         (
             "results (1st / 2nd query)",
-            lambda s: " / ".join(f"{q['results']:,}" for q in s["queries"]),
+            lambda s: " / ".join(results_cell(q) for q in s["queries"]),
         ),
         ("search files on disk, kB", lambda s: kilobytes(s["search_files_on_disk"]["bytes"])),
         ("page's own load (not counted), kB", lambda s: kilobytes(s["page_own_bytes_not_counted"])),
