@@ -29,8 +29,7 @@ def check_entries(
 
 
 def _locate(entry: Entry, problem: Problem) -> Problem:
-    line, column = entry.source_map.position(problem.field) if problem.field else (1, 1)
-    return problem.located(entry.shown_path, line, column)
+    return entry.source_map.locate(problem, entry.shown_path)
 
 
 def _groups(entries: list[Entry], key: Callable[[Entry], Hashable | None]) -> list[list[Entry]]:

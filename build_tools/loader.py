@@ -91,9 +91,7 @@ def load_entry(
         found += [p for p in content_type.check_rules(data) if p.field[:1] not in flagged]
     slug = path.stem
     found += _check_file_name(slug, content_type)
-    for problem in found:
-        line, column = document.source_map.position(problem.field) if problem.field else (1, 1)
-        located.append(problem.located(shown, line, column))
+    located += [document.source_map.locate(problem, shown) for problem in found]
     if data is None:
         return None, located
     entry = Entry(content_type, slug, path, shown, data, source.body, source.body_line,

@@ -90,6 +90,7 @@ class SiteBuilder:
         self.report = MonitoringReport(
             library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
         self._items: dict[str, Fragment] = {}
+        self._header_form: Fragment | None = None
         self._synonyms = search_data.SynonymIndex(library.registry.synonyms)
         self._term_urls = {
             (spec.name, term.name): f"{spec.url}/{term.id}/"
@@ -105,11 +106,9 @@ class SiteBuilder:
 
     def header_search(self, page_url: str) -> str:
         """The search form placed in the theme's header on every page."""
-        form = self._items.get("\x00header")
-        if form is None:
-            form = self.renderer.render_fragment("_header_search.html")
-            self._items["\x00header"] = form
-        return str(form.place(page_url))
+        if self._header_form is None:
+            self._header_form = self.renderer.render_fragment("_header_search.html")
+        return str(self._header_form.place(page_url))
 
     def practice_item(self, entry: Entry, page_url: str) -> str:
         """A practice as one list item; rendered once, placed on every listing it is on."""

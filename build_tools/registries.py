@@ -246,10 +246,7 @@ def read_rows(
     rows = []
     for index, raw in enumerate(document.data):
         clean, row_problems = record.check(raw, ctx)
-        for p in row_problems:
-            p = p.under(index)
-            line, column = document.source_map.position(p.field)
-            problems.append(p.located(shown, line, column))
+        problems += [document.source_map.locate(p.under(index), shown) for p in row_problems]
         if clean is not None and not row_problems:
             clean["_index"], clean["_line"] = index, document.source_map.position((index,))[0]
             rows.append(clean)

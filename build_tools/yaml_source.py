@@ -50,6 +50,11 @@ class SourceMap:
         mark = node.start_mark
         self.positions[path] = (mark.line + 1 + self.line_offset, mark.column + 1)
 
+    def locate(self, problem: Problem, shown_path: str) -> Problem:
+        """The problem placed in the file: at its field, or at the top for a whole-file one."""
+        line, column = self.position(problem.field) if problem.field else (1, 1)
+        return problem.located(shown_path, line, column)
+
     def position(self, path: FieldPath) -> tuple[int, int]:
         """The position of `path`, or of its nearest recorded parent (a missing key's mapping)."""
         while path not in self.positions and path:
