@@ -11,6 +11,7 @@ from .fields import ListOf, Record, Reference, suggest
 from .library import Entry
 from .problems import FieldPath, Problem, Severity
 from .registries import Schools
+from .russian import month_name
 
 
 def check_entries(
@@ -25,6 +26,7 @@ def check_entries(
     problems += _unique_slugs(entries)
     problems += _references(entries, schools, practice_files)
     problems += _one_digest_per_month(entries)
+    problems += _digest_sequence(entries)
     return problems
 
 
@@ -143,5 +145,56 @@ def _one_digest_per_month(entries: list[Entry]) -> list[Problem]:
                 "DigestFileName",
                 f"файл выпуска за {entry.period_label} должен называться {expected}.md.",
                 field=("month",), severity=Severity.WARNING,
+            )))
+    return problems
+
+
+def _month_index(entry: Entry) -> int | None:
+    month = _month(entry)
+    return None if month is None else month[0] * 12 + month[1] - 1
+
+
+def _month_label(index: int) -> str:
+    return f"{month_name(index % 12 + 1)} {index // 12}"
+
+
+def _digest_sequence(entries: list[Entry]) -> list[Problem]:
+    """The archive has one issue a month, numbered one after another.
+
+    A month without a file is a warning that names it. A jump in numbers is an error, unless
+    the skipped months explain it (their issues came out but are not in the archive yet).
+    """
+    digests = sorted(
+        (e for e in entries if e.type.name == "digest"
+         and _month_index(e) is not None and isinstance(e.data.get("issue"), int)),
+        key=lambda e: (_month_index(e), e.data["issue"]))
+    months = [_month_index(e) for e in digests]
+    doubled = {m for m in months if months.count(m) > 1}  # DuplicateDigest reports these
+    digests = [e for e in digests if _month_index(e) not in doubled]
+    problems = []
+    for previous, current in zip(digests, digests[1:], strict=False):
+        before, after = _month_index(previous), _month_index(current)
+        assert before is not None and after is not None
+        gap = after - before
+        if gap > 1:
+            missing = [_month_label(i) for i in range(before + 1, after)]
+            shown = ", ".join(missing[:6]) + (f" и ещё {len(missing) - 6}" if len(missing) > 6
+                                              else "")
+            problems.append(_locate(current, Problem(
+                "DigestMonthGap",
+                f"в архиве нет выпуска за {shown}: перед этим выпуском идёт "
+                f"№ {previous.data['issue']} за {previous.period_label} "
+                f"({previous.shown_path}). Добавьте пропущенный выпуск, если он выходил.",
+                field=("month",), severity=Severity.WARNING,
+            )))
+        number, expected = current.data["issue"], previous.data["issue"] + 1
+        if any(m in doubled for m in range(before, after)):
+            continue  # the month in between has two issues: its number is unclear
+        if number not in (expected, previous.data["issue"] + gap):
+            problems.append(_locate(current, Problem(
+                "DigestIssueNumber",
+                f"номера выпусков идут подряд: после № {previous.data['issue']} за "
+                f"{previous.period_label} ожидался № {expected}, а указан № {number}.",
+                field=("issue",),
             )))
     return problems

@@ -49,27 +49,42 @@ def _parser() -> argparse.ArgumentParser:
                        help="адрес и порт (по умолчанию 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
+    digest = commands.add_parser("digest", help="работа с дайджестом Ассоциации")
+    digest_commands = digest.add_subparsers(title="действия")
+    draft = digest_commands.add_parser(
+        "draft", help="создать черновик выпуска за месяц из новых практик, рекомендаций "
+                      "и анонсов событий")
+    draft.add_argument("month", help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
+    draft.set_defaults(run=_digest_draft)
+
     schema = commands.add_parser("schema", help="записать JSON Schema материалов в schemas/")
     schema.add_argument("-o", "--output", default=SCHEMA_DIR)
     schema.set_defaults(run=_schema)
     return parser
 
 
-def _project(config_file: str) -> Project:
-    """Where content/ is, read from mkdocs.yml without starting MkDocs."""
+def _setting(config_file: str, key: str, default: str) -> str:
+    """A top-level scalar of mkdocs.yml, read without starting MkDocs.
+
+    mkdocs.yml may hold !!python/name tags, which a safe loader refuses; the settings kb needs
+    here are plain one-line values.
+    """
     import yaml
 
     path = Path(config_file)
     if not path.is_file():
         raise SystemExit(f"kb: не найден файл настроек {config_file}: запустите kb из папки "
                          "проекта или укажите -f путь/к/mkdocs.yml.")
-    root = path.resolve().parent
-    # mkdocs.yml may hold !!python/name tags; only docs_dir is needed here.
-    docs_dir = "docs"
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("docs_dir:"):
-            docs_dir = yaml.safe_load(line.split(":", 1)[1]) or docs_dir
-    return Project(root / docs_dir, Path.cwd())
+        if line.startswith(f"{key}:"):
+            return str(yaml.safe_load(line.split(":", 1)[1]) or default)
+    return default
+
+
+def _project(config_file: str) -> Project:
+    """Where content/ is, read from mkdocs.yml without starting MkDocs."""
+    root = Path(config_file).resolve().parent
+    return Project(root / _setting(config_file, "docs_dir", "docs"), Path.cwd())
 
 
 def _report(problems: Problems, fmt: str, strict: bool) -> int:
@@ -118,6 +133,27 @@ def _serve(args: argparse.Namespace) -> int:
 
     _configure_logging()
     serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _digest_draft(args: argparse.Namespace) -> int:
+    from .digest_draft import DraftError, write_draft
+    from .syndication import normalize_site_url
+
+    project = _project(args.config_file)
+    library, problems = load_library(project)
+    if problems.has_errors():
+        print("В материалах есть ошибки (kb validate покажет их); черновик собран из "
+              "исправных материалов.", file=sys.stderr)
+    site_url = normalize_site_url(_setting(args.config_file, "site_url", ""))
+    try:
+        path = write_draft(library, project.content_root / "digests", args.month, site_url,
+                           shown=project.shown)
+    except DraftError as error:
+        print(f"kb digest draft: {error}", file=sys.stderr)
+        return 1
+    print(f"Черновик записан: {project.shown(path)}. Допишите его и смените статус на "
+          "«опубликовано».", file=sys.stderr)
     return 0
 
 

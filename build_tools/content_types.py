@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .fields import (
+    Boolean,
     Choice,
     Date,
     FilePath,
@@ -244,6 +245,50 @@ RECOMMENDATION = ContentType(
     rules=(dates_in_order,),
 )
 
+EVENT = Record(
+    "Если материал анонсирует событие (конференцию, семинар, вебинар, конкурс), его даты: "
+    "событие попадёт в календарь событий и в файл для подписки (.ics).",
+    fields={
+        "start": Date("Дата начала события.", required=True, example="2026-12-16"),
+        "end": Date("Дата окончания, если событие длится несколько дней."),
+        "place": Text("Место проведения: город, организация, адрес.", max_length=300),
+        "online": Boolean("Проходит ли событие онлайн: true (да) или false (нет).", example=True),
+        "registration_until": Date("Последний день регистрации участников."),
+    },
+)
+
+
+def events_in_order(data: dict[str, Any]) -> list[Problem]:
+    """An event ends after it starts, and registration closes before it ends."""
+    problems = []
+    for r_index, rubric in enumerate(data.get("rubrics") or []):
+        for i_index, item in enumerate((rubric or {}).get("items") or []):
+            event = (item or {}).get("event") if isinstance(item, dict) else None
+            if not isinstance(event, dict):
+                continue
+            start, end = event.get("start"), event.get("end")
+            until = event.get("registration_until")
+            where = ("rubrics", r_index, "items", i_index, "event")
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+                problems.append(Problem(
+                    "DatesOutOfOrder",
+                    f"событие заканчивается ({end:%Y-%m-%d}) раньше, чем начинается "
+                    f"({start:%Y-%m-%d}).", field=(*where, "end")))
+            last_day = end if isinstance(end, dt.date) else start
+            if isinstance(until, dt.date) and isinstance(last_day, dt.date) and until > last_day:
+                problems.append(Problem(
+                    "DatesOutOfOrder",
+                    f"регистрация ({until:%Y-%m-%d}) заканчивается позже самого события "
+                    f"({last_day:%Y-%m-%d}).", field=(*where, "registration_until"),
+                    severity=Severity.WARNING))
+            if not event.get("place") and event.get("online") is not True:
+                problems.append(Problem(
+                    "EventPlaceMissing",
+                    "у события не указано ни место («place»), ни «online: да»: читатель не "
+                    "поймёт, куда идти.", field=where, severity=Severity.WARNING))
+    return problems
+
+
 DIGEST = ContentType(
     name="digest",
     label="дайджест",
@@ -270,13 +315,14 @@ DIGEST = ContentType(
                             "date": Date("Дата события или публикации.", required=True),
                             "summary": Text("Краткое содержание.", required=True,
                                             max_length=1000),
+                            "event": EVENT,
                         }),
                     ),
                 }),
             ),
         },
     ),
-    rules=(_unique_rubrics,),
+    rules=(_unique_rubrics, events_in_order),
 )
 
 CONTENT_TYPES: tuple[ContentType, ...] = (PRACTICE, RECOMMENDATION, DIGEST)

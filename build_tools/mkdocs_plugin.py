@@ -28,6 +28,7 @@ from .publish import StagedSite
 from .registries import DATA_DIR
 from .sanitize import clean_entry_html
 from .search_index import SearchIndexError, index_site
+from .syndication import PublicationSettings, normalize_site_url
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -72,7 +73,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 log.error(problem.render())
         settings = MonitoringSettings(self.config.monitoring_min_group,
                                       self.config.monitoring_improvement_periods)
-        self.builder = SiteBuilder(library, monitoring_settings=settings)
+        publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
+        if not publication.absolute:
+            log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
+                        "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
+        self.builder = SiteBuilder(library, monitoring_settings=settings,
+                                   publication=publication)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         self.statics = list(self.builder.static_files())
         if STYLESHEET not in config.extra_css:
@@ -129,7 +135,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         # Material draws its search box only for its own search plugin; ours goes in its place.
         form = self.builder.header_search(page.url)
-        return _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
+        output = _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
+        return output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
 
     def on_post_build(self, *, config: Any) -> None:
         if self.config.search_index:

@@ -13,15 +13,17 @@ from typing import Any
 
 import markupsafe
 
-from . import search_data
+from . import events, search_data
 from .content_types import CONTENT_TYPES
+from .events import item_anchor
 from .library import Entry, Library
 from .monitoring import Monitoring
 from .monitoring.site import MonitoringReport, MonitoringSettings
 from .monitoring.site import number as format_number
 from .registries import VOCABULARIES, Term, VocabularySpec
-from .render import Fragment, Renderer
+from .render import Fragment, Renderer, relative_url
 from .schemas import content_schema
+from .syndication import PublicationSettings, Syndication
 
 PER_PAGE = 50
 """Listing pages are split so that no page grows with the size of the bank."""
@@ -83,10 +85,13 @@ class SiteBuilder:
     """Turns a Library into the list of pages of the site."""
 
     def __init__(self, library: Library, renderer: Renderer | None = None,
-                 monitoring_settings: MonitoringSettings | None = None) -> None:
+                 monitoring_settings: MonitoringSettings | None = None,
+                 publication: PublicationSettings | None = None) -> None:
         self.library = library
         self.renderer = renderer or Renderer()
         self.renderer.env.globals["number"] = format_number
+        self.renderer.env.globals["event_anchor"] = item_anchor
+        self.syndication = Syndication(library, publication or PublicationSettings())
         self.report = MonitoringReport(
             library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
         self._items: dict[str, Fragment] = {}
@@ -100,6 +105,11 @@ class SiteBuilder:
 
     def term_url(self, vocabulary: str, name: str) -> str:
         return self._term_urls.get((vocabulary, name), "")
+
+    def upcoming_events(self, count: int) -> list[Any]:
+        upcoming, _ = events.split_by_date(self.syndication.events,
+                                           self.syndication.settings.today)
+        return upcoming[:count]
 
     def school_url(self, school_id: str) -> str:
         return f"schools/{school_id}/"
@@ -126,6 +136,8 @@ class SiteBuilder:
                                 header="_bank_intro.html")
         yield from self.recommendation_pages()
         yield from self.digest_pages()
+        yield self.calendar_page()
+        yield self.open_data_page()
         yield from self.school_pages()
         yield from self.vocabulary_pages()
         yield from self.monitoring_pages()
@@ -139,6 +151,12 @@ class SiteBuilder:
         if self.report.has_data():
             for download in self.report.downloads():
                 yield StaticSpec(download.src_uri, download.content)
+        for output in self.syndication.outputs():
+            yield StaticSpec(output.src_uri, output.content)
+
+    def head_links(self, page_url: str) -> str:
+        """Feed autodiscovery links for the page's <head>."""
+        return self.syndication.head_links(lambda target: relative_url(target, page_url))
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         return self.renderer.render(template, url, site=self, library=self.library,
@@ -173,12 +191,29 @@ class SiteBuilder:
 
     def digest_pages(self) -> Iterator[PageSpec]:
         rubric_order = self.library.registry.vocabularies["rubrics"].names()
-        for entry in self.library.digests:
+        digests = self.library.digests  # newest first
+        for index, entry in enumerate(digests):
             rubrics = sorted(entry.data["rubrics"], key=lambda r: rubric_order.index(r["rubric"]))
-            yield self._entry_page(entry, "digest.html", rubrics=rubrics)
+            yield self._entry_page(
+                entry, "digest.html", rubrics=rubrics,
+                newer=digests[index - 1] if index > 0 else None,
+                older=digests[index + 1] if index + 1 < len(digests) else None)
         yield PageSpec("digests/index.md", "Дайджест Ассоциации новых школ",
                        self._render("digests.html", "digests/",
-                                    years=self.library.digests_by_year()))
+                                    years=self.library.digests_by_year(),
+                                    syndication=self.syndication))
+
+    def calendar_page(self) -> PageSpec:
+        return PageSpec("events/index.md", "Календарь событий", self._render(
+            "events.html", "events/", syndication=self.syndication,
+            **self.syndication.calendar_context()),
+            description="Конференции, семинары, вебинары и конкурсы из дайджеста Ассоциации.")
+
+    def open_data_page(self) -> PageSpec:
+        return PageSpec("data/index.md", "Открытые данные", self._render(
+            "open_data.html", "data/", **self.syndication.open_data_context()),
+            description="Банк практик, методические рекомендации и реестр школ Ассоциации "
+                        "в форматах CSV и JSON.")
 
     def _entry_page(self, entry: Entry, template: str, **context: Any) -> PageSpec:
         card = self._render(template, entry.url, entry=entry, part="card", **context)

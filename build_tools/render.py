@@ -7,7 +7,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from .russian import format_date, plural
+from .russian import format_date, format_range, plural
 
 _ROOT = "\x00root\x00"
 """Stands for the way back to the site root in HTML rendered once for use on many pages."""
@@ -37,6 +37,7 @@ class Renderer:
             keep_trailing_newline=False,
         )
         self.env.filters["ru_date"] = format_date
+        self.env.globals["date_range"] = format_range
         # jinja's `capitalize` lowercases the rest: «новости Ассоциации» must keep its capital.
         self.env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
         self.env.globals["plural"] = plural

@@ -20,6 +20,17 @@ def format_date(value: dt.date) -> str:
     return f"{value.day} {_MONTHS_GENITIVE[value.month - 1]} {value.year} г."
 
 
+def format_range(start: dt.date, end: dt.date) -> str:
+    """«16 декабря 2026 г.», «16–17 декабря 2026 г.», «30 ноября – 2 декабря 2026 г.»."""
+    if end <= start:
+        return format_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end)}"
+    if start.year == end.year:
+        return f"{start.day} {_MONTHS_GENITIVE[start.month - 1]} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
 def plural(count: int, one: str, few: str, many: str) -> str:
     """plural(3, "практика", "практики", "практик") → «3 практики»."""
     tail = count % 100

@@ -29,6 +29,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+BUILD_EPOCH = 1795435200
+"""2026-11-23 12:00 UTC: the day the sample content describes as today."""
 MOBILE = {"width": 360, "height": 740}
 
 
@@ -81,6 +83,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "build_tools.cli", "build", "--site-dir", str(site)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
+        # A fixed build date: which events are upcoming does not depend on the day CI runs.
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)},
     )
     assert result.returncode == 0, (
         f"kb build failed with exit code {result.returncode}:\n{result.stdout}\n{result.stderr}"

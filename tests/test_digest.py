@@ -1,0 +1,126 @@
+"""The monthly digest: the sequence of issues, pages, and `kb digest draft`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import frontmatter
+
+from tests.helpers import KbRunner
+
+
+def test_missing_month_is_a_warning_that_names_it(project: Path, kb: KbRunner) -> None:
+    (project / "content" / "digests" / "2026-08.md").unlink()
+    # The August issue came out but is not in the archive: September keeps its number.
+    result = kb("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"content/digests/2026-09\.md:\d+:\d+: month: \(предупреждение\) в архиве "
+                     r"нет выпуска за август 2026: перед этим выпуском идёт № 32 за июль 2026 "
+                     r".*\[DigestMonthGap\]", result.stderr), result.stderr
+    strict = kb("validate", "--strict", cwd=project)
+    assert strict.returncode == 1
+
+
+def test_issue_numbers_must_follow_each_other(project: Path, kb: KbRunner) -> None:
+    issue = project / "content" / "digests" / "2026-10.md"
+    issue.write_text(issue.read_text("utf-8").replace("issue: 35", "issue: 37"), "utf-8")
+    result = kb("validate", cwd=project)
+    assert result.returncode == 1
+    assert ("content/digests/2026-10.md:4:8: issue: номера выпусков идут подряд: после № 34 за "
+            "сентябрь 2026 ожидался № 35, а указан № 37. [DigestIssueNumber]") in result.stderr
+
+
+def test_event_dates_are_checked(project: Path, kb: KbRunner) -> None:
+    issue = project / "content" / "digests" / "2026-11.md"
+    original = issue.read_text("utf-8")
+    issue.write_text(original.replace("start: 2026-12-16\n          end: 2026-12-17",
+                                      "start: 2026-12-16\n          end: 2026-12-15", 1), "utf-8")
+    result = kb("validate", cwd=project)
+    assert result.returncode == 1
+    assert ("content/digests/2026-11.md:42:16: rubrics[3].items[1].event.end: событие "
+            "заканчивается (2026-12-15) раньше, чем начинается (2026-12-16). "
+            "[DatesOutOfOrder]") in result.stderr, result.stderr
+    issue.write_text(original.replace("start: 2026-12-03", "start: 2026-12-32", 1), "utf-8")
+    result = kb("validate", cwd=project)
+    assert result.returncode == 1
+    assert ("content/digests/2026-11.md:33:18: rubrics[3].items[0].event.start: даты "
+            "2026-12-32 не существует") in result.stderr, result.stderr
+
+
+def test_digest_pages_link_to_previous_and_next_issue(sample_site: Path) -> None:
+    october = (sample_site / "digests" / "2026-10" / "index.html").read_text("utf-8")
+    assert re.search(r'<a rel="prev" href="\.\./\.\./digests/2026-09/">← № 34, сентябрь 2026</a>',
+                     october)
+    assert re.search(r'<a rel="next" href="\.\./\.\./digests/2026-11/">№ 36, ноябрь 2026 →</a>',
+                     october)
+    newest = (sample_site / "digests" / "2026-11" / "index.html").read_text("utf-8")
+    assert 'rel="next"' not in newest.split('class="kb-pager kb-pager--issues"')[1]
+    first = (sample_site / "digests" / "2026-06" / "index.html").read_text("utf-8")
+    assert 'rel="prev"' not in first.split('class="kb-pager kb-pager--issues"')[1]
+    archive = (sample_site / "digests" / "index.html").read_text("utf-8")
+    assert "<h2 id=\"god-2026\">2026 год</h2>" in archive
+    assert archive.index("Ноябрь 2026 — выпуск № 36") < archive.index("Июнь 2026 — выпуск № 31")
+
+
+def test_digest_items_show_their_event(sample_site: Path) -> None:
+    html = (sample_site / "digests" / "2026-11" / "index.html").read_text("utf-8")
+    item = html[html.index("Анонс — проектная сессия"):]
+    item = item[:item.index("</article>")]
+    assert "16–17 декабря 2026 г." in item and "Волхов, школа «Перспектива»" in item
+    assert "Регистрация до</strong> 9 декабря 2026 г." in item
+
+
+def test_draft_collects_the_months_practices_and_next_months_events(
+        project: Path, kb: KbRunner) -> None:
+    digests = project / "content" / "digests"
+    (digests / "2026-10.md").unlink()
+    result = kb("digest", "draft", "2026-10", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "content/digests/2026-10.md" in result.stderr
+    draft = frontmatter.load(digests / "2026-10.md")
+    assert (draft["year"], draft["month"], draft["issue"], draft["status"]) == (
+        2026, 10, 35, "черновик")
+    items = {rubric["rubric"]: rubric["items"] for rubric in draft["rubrics"]}
+    # Practices reviewed (published) in October 2026, read from their files.
+    published = [frontmatter.load(p) for p in sorted((project / "content" / "practices")
+                                                      .glob("*.md"))]
+    october = [p for p in published if p.get("reviewed") and
+               (p["reviewed"].year, p["reviewed"].month) == (2026, 10)
+               and p["status"] in ("опубликовано", "рекомендовано к тиражированию")]
+    assert october, "the sample content has a practice published in October 2026"
+    titles = [item["title"] for item in items["интересный опыт"]]
+    assert titles == [f"В банке — практика «{p['title']}»" for p in
+                      sorted(october, key=lambda p: p["reviewed"])]
+    assert all(item["link"].startswith("https://example.org/bank/practices/")
+               for item in items["интересный опыт"])
+    # Events announced in other issues for November: the webinar of 19 November.
+    november = [item for rubric in items.values() for item in rubric if "event" in item]
+    assert [item["event"]["start"].isoformat() for item in november] == ["2026-11-19"]
+    # The draft is valid content: the editor starts from a file that passes the checks.
+    check = kb("validate", cwd=project)
+    assert check.returncode == 0, check.stderr
+
+
+def test_draft_never_overwrites(project: Path, kb: KbRunner) -> None:
+    existing = project / "content" / "digests" / "2026-11.md"
+    before = existing.read_bytes()
+    result = kb("digest", "draft", "2026-11", cwd=project)
+    assert result.returncode == 1
+    assert "выпуск за ноябрь 2026 уже есть: content/digests/2026-11.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert existing.read_bytes() == before
+
+
+def test_draft_for_an_empty_month_and_a_bad_month(project: Path, kb: KbRunner) -> None:
+    result = kb("digest", "draft", "2027-03", cwd=project)
+    assert result.returncode == 0, result.stderr
+    draft = frontmatter.load(project / "content" / "digests" / "2027-03.md")
+    assert draft["issue"] == 37 and draft["rubrics"][0]["items"][0]["title"] == \
+        "Заголовок новости"
+    bad = kb("digest", "draft", "2027-13", cwd=project)
+    assert bad.returncode == 1 and "месяц «2027-13» не распознан" in bad.stderr
+    # The March draft leaves December to February unarchived: a warning, not an error.
+    check = kb("validate", cwd=project)
+    assert check.returncode == 0 and "нет выпуска за декабрь 2026, январь 2027, февраль 2027" \
+        in check.stderr
