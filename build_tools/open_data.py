@@ -196,7 +196,8 @@ def _publish(dataset: Dataset, items: list[Entry] | list[School], today: dt.date
     rows = [{c.name: c.get(item) for c in dataset.columns} for item in items]
     rows.sort(key=lambda row: str(row["id"]))
     dates = [d for item in items if isinstance(item, Entry)
-             for d in (item.date, item.data.get("updated")) if isinstance(d, dt.date)]
+             for d in (item.date, item.data.get("updated"), item.data.get("reviewed"))
+             if isinstance(d, dt.date)]
     return Published(dataset, rows, max(dates, default=today))
 
 
