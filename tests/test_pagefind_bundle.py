@@ -6,6 +6,7 @@ import asyncio
 import gzip
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,9 @@ def small_site(folder: Path) -> Path:
 def raw_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundle exactly as Pagefind wrote it, before any rewriting."""
     site = small_site(tmp_path_factory.mktemp("pagefind") / "site")
-    asyncio.run(_index(site, "ru"))
+    # A thread of its own: Playwright's sync API may leave an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(asyncio.run, _index(site, "ru")).result()
     return site / "pagefind"
 
 
