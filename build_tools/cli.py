@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .loader import Project, load_library
 from .problems import Problems, render_github, render_json, render_text
+from .reproducible import BuildTimeError, source_date_epoch
 from .schemas import SCHEMA_DIR, write_schemas
 
 FORMATS = {"text": render_text, "github": render_github, "json": render_json}
@@ -108,6 +109,11 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    try:
+        source_date_epoch()
+    except BuildTimeError as error:
+        print(f"Сайт не собран: {error}.", file=sys.stderr)
+        return 1
     code = _validate(args)
     if code:
         print("Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён.",

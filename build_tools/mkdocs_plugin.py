@@ -26,6 +26,7 @@ from .pages import PageSpec, SiteBuilder
 from .problems import render_text
 from .publish import StagedSite
 from .registries import DATA_DIR
+from .reproducible import BuildTimeError, source_date_epoch
 from .sanitize import clean_entry_html
 from .search_index import SearchIndexError, index_site
 from .syndication import PublicationSettings, normalize_site_url
@@ -60,6 +61,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.command = command
 
     def on_config(self, config: Any) -> Any:
+        try:
+            source_date_epoch()  # MkDocs' sitemap would fail on it later with a traceback
+        except BuildTimeError as error:
+            raise PluginError(str(error)) from error
         serving = self.command == "serve"
         project = Project(Path(config.docs_dir), Path(config.config_file_path).parent)
         library, problems = load_library(project, include_unpublished=serving)

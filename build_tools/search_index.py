@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from .pagefind_bundle import BundleFormatError, PagefindBundle
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -28,26 +29,35 @@ class IndexReport:
 
 
 def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
-    """Index every page of `site_dir` into `site_dir/pagefind`; fail loudly on an empty index."""
+    """Index every page of `site_dir` into `site_dir/pagefind`; fail loudly on an empty index.
+
+    The bundle is then put in a fixed order (see `pagefind_bundle`), so that the same pages
+    always give the same files.
+    """
     start = time.monotonic()
-    pages = 0
+    bundle = None
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            pages = asyncio.run(_index(site_dir, language))
+            bundle = asyncio.run(_index(site_dir, language))
             break
         except Exception as error:  # the service reports its own failures as plain exceptions
             if attempt == ATTEMPTS:
                 raise SearchIndexError(f"поисковый индекс не построен: {error}") from error
             log.warning(f"Pagefind: индекс неполон ({error}), строим заново")
             shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
-    if pages == 0:
+    assert bundle is not None
+    if bundle.page_count == 0:
         raise SearchIndexError(
             "поисковый индекс пуст: ни одна страница не помечена для поиска (data-pagefind-body)."
         )
-    return IndexReport(pages, time.monotonic() - start)
+    try:
+        bundle.write_canonical()
+    except (OSError, BundleFormatError) as error:
+        raise SearchIndexError(f"поисковый индекс не упорядочен: {error}") from error
+    return IndexReport(bundle.page_count, time.monotonic() - start)
 
 
-async def _index(site_dir: Path, language: str) -> int:
+async def _index(site_dir: Path, language: str) -> PagefindBundle:
     from pagefind.index import IndexConfig
     from pagefind.service import PagefindService
 
@@ -67,17 +77,9 @@ async def _index(site_dir: Path, language: str) -> int:
         deadline = time.monotonic() + WRITE_WAIT_SECONDS
         while True:
             try:
-                return _indexed_pages(site_dir / "pagefind")
-            except (OSError, ValueError):
+                # Reading every metadata and filter file back also proves they are whole.
+                return PagefindBundle.read(site_dir / "pagefind")
+            except (OSError, EOFError, ValueError, KeyError):  # a file still being written
                 if time.monotonic() > deadline:
                     raise
                 await asyncio.sleep(0.05)
-
-
-def _indexed_pages(bundle: Path) -> int:
-    """Pages in the written index, read back from disk: this also proves the files are whole."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
-    for language in entry["languages"].values():
-        if not (bundle / f"pagefind.{language['hash']}.pf_meta").is_file():
-            raise ValueError(f"нет файла {language['hash']}.pf_meta")
-    return sum(int(lang["page_count"]) for lang in entry["languages"].values())

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,19 +16,12 @@ from typing import Any
 from . import events as ev
 from . import feeds, open_data
 from .library import Library
+from .reproducible import build_time
 
 CALENDAR_FILE = "events/events.ics"
 CALENDAR_NAME = "События Ассоциации новых школ"
 PAST_EVENTS_DAYS = 366
 """The calendar page shows a year of past events: older ones stay in the digest archive."""
-
-
-def build_time() -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True)

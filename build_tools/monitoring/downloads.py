@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 
 import pandas as pd
+
+from ..reproducible import build_time, with_fixed_entry_times
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
@@ -16,7 +16,11 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
+    """The first sheet holds the table; every time inside the file is the build time."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
     from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
     book = Workbook()
     worksheet = book.active
@@ -27,9 +31,9 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     for cells in worksheet.columns:
         width = max(len(str(c.value or "")) for c in cells)
         worksheet.column_dimensions[cells[0].column_letter].width = min(60, width + 2)
-    # Fixed timestamps: the same data gives the same file.
-    stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), dt.UTC)
+    # openpyxl's own save() stamps «modified» with the current time; its writer does not.
+    stamp = build_time()
     book.properties.created = book.properties.modified = stamp.replace(tzinfo=None)
     buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    ExcelWriter(book, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
+    return with_fixed_entry_times(buffer.getvalue(), stamp)
