@@ -71,7 +71,11 @@ class _Collector(HTMLParser):
 
 
 class _Lines:
-    """Finds the source line of a piece of text, in order, skipping fenced code."""
+    """Finds the source line of a piece of text, skipping fenced code.
+
+    Elements come in document order, so the search starts where the previous one was found
+    and wraps around (footnotes and link definitions stand at the end of the source).
+    """
 
     def __init__(self, body: str) -> None:
         self.lines: list[str] = []
@@ -80,20 +84,21 @@ class _Lines:
             fence = bool(_FENCE.match(line))
             self.lines.append("" if in_code or fence else line.lower())
             in_code = in_code != fence
-        self._next: dict[str, int] = {}
+        self._line, self._column = 0, 0
 
     def find(self, *needles: str) -> int:
-        """The 1-based line of the first needle found; repeated needles move forward."""
+        """The 1-based line of the first needle found, or 1."""
+        order = [*range(self._line, len(self.lines)), *range(self._line + 1)]
         for needle in needles:
             wanted = needle.lower().strip()
             if not wanted:
                 continue
-            start = self._next.get(wanted, 0)
-            for order in (range(start, len(self.lines)), range(start)):
-                for index in order:
-                    if wanted in self.lines[index]:
-                        self._next[wanted] = index + 1
-                        return index + 1
+            for step, index in enumerate(order):
+                start = self._column if step == 0 else 0
+                column = self.lines[index].find(wanted, start)
+                if column >= 0:
+                    self._line, self._column = index, column + len(wanted)
+                    return index + 1
         return 1
 
 
@@ -120,7 +125,9 @@ def outline_of(body: str) -> Outline:
     lines = _Lines(body)
     outline = Outline()
     for tag, attrs in collector.found:
-        outline.elements.append(Element(tag, attrs, lines.find(*_needles(tag, attrs))))
+        # Plain Markdown output (<p>, <li>) cannot be wrong and is not looked for.
+        line = lines.find(*_needles(tag, attrs)) if attrs or tag not in _MARKDOWN_TAGS else 0
+        outline.elements.append(Element(tag, attrs, line))
         if attrs.get("id"):
             outline.anchors.add(attrs["id"])
     heading_lines = _Lines(body)
@@ -139,11 +146,19 @@ def _flatten(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+_MARKDOWN_TAGS = frozenset({
+    "a", "img", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong",
+    "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
+    "div", "span", "sup", "dl", "dt", "dd", "details", "summary",
+})
+"""Tags that Markdown itself writes: for them a `<tag` in the source is not a sure sign."""
+
+
 def _needles(tag: str, attrs: dict[str, str]) -> list[str]:
     """What the editor most likely typed for this element, most specific first."""
     needles = [f"{name}=" for name in attrs if name.startswith("on") or name == "style"]
+    if tag not in _MARKDOWN_TAGS:
+        needles.append(f"<{tag}")
     needles += [attrs[name] for name in ("src", "href") if attrs.get(name)]
-    needles.append(f"<{tag}")
-    if tag == "img":
-        needles.append("![")
+    needles += [f"<{tag}", "![" if tag == "img" else ""]
     return needles

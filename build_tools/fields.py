@@ -67,6 +67,8 @@ def describe(value: Any) -> str:
         return "список"
     if isinstance(value, dict):
         return "набор полей «поле: значение»"
+    if value is None:
+        return "пустое значение"
     return f"«{value}»"
 
 

@@ -94,6 +94,9 @@ def load_entry(
     document = source.document
     ctx = FileContext(registry, path, project.content_root)
     data, found = content_type.record.check(document.data, ctx)
+    # An alias or tag is reported once by the YAML reader, not again as an empty value.
+    unreadable = {p.field for p in document.problems if p.field}
+    found = [p for p in found if p.field not in unreadable]
     if data is not None:
         # A rule sees an invalid value as missing: one problem per field is enough.
         flagged = {p.field[:1] for p in found}

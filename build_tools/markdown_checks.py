@@ -12,6 +12,7 @@ from .body_outline import Element, Outline
 from .content_paths import resolve_in_content
 from .content_types import CONTENT_TYPES
 from .fields import suggest
+from .html_policy import url_scheme
 from .library import Entry
 from .problems import Problem
 from .registries import VOCABULARIES, Registry
@@ -50,7 +51,8 @@ def check_body(
 
 
 def _is_external(href: str) -> bool:
-    return href.startswith("//") or bool(re.match(r"[a-zA-Z][a-zA-Z0-9+.\-]*:", href.strip()))
+    """Another site or another scheme (mailto:, javascript:): not a page of this site."""
+    return href.strip().startswith("//") or bool(url_scheme(href))
 
 
 def _absolute(href: str) -> Problem:
