@@ -1,4 +1,4 @@
-"""Checks across files: references exist, ids are unique, one digest per month."""
+"""Checks across files: references exist, ids and titles are unique, links lead somewhere."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ from typing import Any
 
 from .fields import ListOf, Record, Reference, suggest
 from .library import Entry
+from .markdown_checks import check_links
 from .problems import FieldPath, Problem, Severity
-from .registries import Schools
+from .registries import Registry, Schools
 from .russian import month_name
+from .slugs import slugify
 
 
 def check_entries(
-    entries: list[Entry], schools: Schools, practice_files: set[str]
+    entries: list[Entry], registry: Registry, practice_files: set[str]
 ) -> list[Problem]:
     """Every cross-file problem, located in the file that has to change.
 
@@ -24,9 +26,12 @@ def check_entries(
     """
     problems: list[Problem] = []
     problems += _unique_slugs(entries)
-    problems += _references(entries, schools, practice_files)
+    problems += _unique_titles(entries)
+    problems += _references(entries, registry.schools, practice_files)
     problems += _one_digest_per_month(entries)
     problems += _digest_sequence(entries)
+    problems += [problem.located(entry.shown_path, entry.body_line + line - 1, 1)
+                 for entry, (line, problem) in check_links(entries, registry)]
     return problems
 
 
@@ -57,6 +62,22 @@ def _unique_slugs(entries: list[Entry]) -> list[Problem]:
             "материалов получился бы один адрес. Переименуйте один из файлов.",
         ))
         for group in _groups(entries, lambda e: (e.type.name, e.slug))
+        for entry in group
+    ]
+
+
+def _unique_titles(entries: list[Entry]) -> list[Problem]:
+    """Titles that differ only in case, ё, spaces or punctuation look like one in every list."""
+    titled = [e for e in entries if isinstance(e.data.get("title"), str)]
+    return [
+        _locate(entry, Problem(
+            "DuplicateTitle",
+            f"название «{entry.title}» почти совпадает с названием материала "
+            f"{_others(entry, group)}: латиницей оба пишутся как «{slugify(entry.title)}», "
+            "и в списках и поиске читатель их не различит.",
+            field=("title",), hint="Уточните одно из названий.",
+        ))
+        for group in _groups(titled, lambda e: (e.type.name, slugify(e.title, max_length=200)))
         for entry in group
     ]
 

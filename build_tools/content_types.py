@@ -22,6 +22,7 @@ from .fields import (
     Text,
     Url,
 )
+from .personal_data import CONSENT_FIELD, Contact
 from .problems import Problem, Severity
 
 
@@ -85,6 +86,14 @@ def _related() -> ListOf:
     return ListOf(
         "Связанные практики банка: имена их файлов без .md.",
         item=Reference("", target="practice"),
+    )
+
+
+def _consent() -> ListOf:
+    return ListOf(
+        "Телефоны и адреса почты, которые их владельцы письменно разрешили опубликовать "
+        "(152-ФЗ), ровно так, как они написаны в тексте. Любой другой контакт — ошибка.",
+        item=Contact("", max_length=120), example=["+7 900 000-00-00"],
     )
 
 
@@ -206,6 +215,7 @@ PRACTICE = ContentType(
             ),
             "license": Term("Лицензия, на условиях которой публикуется практика.",
                             required=True, vocabulary="licenses", example="CC BY 4.0"),
+            CONSENT_FIELD: _consent(),
         },
     ),
     rules=(reviewed_when_public, dates_in_order, adopters_are_other_schools),
@@ -240,6 +250,7 @@ RECOMMENDATION = ContentType(
             ),
             "pdf": FilePath("Полный текст в PDF (путь относительно этой страницы).",
                             extensions=(".pdf",)),
+            CONSENT_FIELD: _consent(),
         },
     ),
     rules=(dates_in_order,),
@@ -320,6 +331,7 @@ DIGEST = ContentType(
                     ),
                 }),
             ),
+            CONSENT_FIELD: _consent(),
         },
     ),
     rules=(_unique_rubrics, events_in_order),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
+from .content_paths import resolve_in_content
 from .problems import FieldPath, Problem
 from .yaml_source import Plain
 
@@ -66,6 +67,8 @@ def describe(value: Any) -> str:
         return "список"
     if isinstance(value, dict):
         return "набор полей «поле: значение»"
+    if value is None:
+        return "пустое значение"
     return f"«{value}»"
 
 
@@ -340,18 +343,10 @@ class FilePath(Field):
             return None, self.wrong_type(value)
         text = value.strip()
         relative = PurePosixPath(text)
-        if relative.is_absolute() or re.match(r"^[a-zA-Z]:[\\/]", text) or "\\" in text:
-            return None, [Problem(
-                "PathOutsideContent",
-                f"путь «{text}» должен быть относительным, например attachments/plan.pdf.",
-            )]
-        target = (ctx.file_path.parent / text).resolve()
+        target, outside = resolve_in_content(text, ctx.file_path.parent, ctx.content_root)
+        if target is None:
+            return None, [outside] if outside else []
         root = ctx.content_root.resolve()
-        if not target.is_relative_to(root):
-            return None, [Problem(
-                "PathOutsideContent",
-                f"путь «{text}» ведёт за пределы папки content/: положите файл рядом с материалом.",
-            )]
         if self.extensions and relative.suffix.lower() not in self.extensions:
             return None, [Problem(
                 "BadFileType",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .body_outline import Outline
 from .content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentType, Evidence, Status
 from .monitoring import Monitoring
 from .registries import Registry, School
@@ -31,6 +32,8 @@ class Entry:
     source_map: SourceMap = field(repr=False, default_factory=SourceMap)
     valid: bool = True
     """False when the file has errors: it is checked against others but never published."""
+    outline: Outline | None = field(repr=False, default=None)
+    """Headings, links and images of the converted body, for the link checks."""
 
     @property
     def src_uri(self) -> str:

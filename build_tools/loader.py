@@ -6,15 +6,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .body_outline import outline_of
 from .checks import check_entries
+from .content_paths import escapes_content
+from .content_tree import check_tree
 from .content_types import CONTENT_TYPES, ContentType
 from .fields import SLUG_PATTERN
+from .html_policy import check_html
 from .library import Entry, Library
+from .markdown_checks import check_body
 from .monitoring import load_monitoring
 from .problems import Problem, Problems
 from .registries import FileContext, Registry, load_registry
 from .slugs import slugify
 from .sources import read_text, split_front_matter
+from .text_checks import check_text
 
 _DIGEST_SLUG = r"\d{4}-\d{2}"
 
@@ -40,12 +46,15 @@ def load_library(
     problems = Problems()
     registry, registry_problems = load_registry(project.content_root, project.display_root)
     problems.extend(registry_problems)
+    problems.extend(check_tree(project.content_root, project.display_root))
     entries: list[Entry] = []
     practice_files: set[str] = set()
     for content_type in CONTENT_TYPES:
         for path in sorted((project.content_root / content_type.folder).rglob("*.md")):
             if _is_ignored(path, project.content_root):
                 continue
+            if escapes_content(path, project.content_root):
+                continue  # a symlink out of content/: reported by check_tree, never read
             if content_type.name == "practice":
                 practice_files.add(path.stem)
             entry, file_problems = load_entry(path, content_type, registry, project)
@@ -54,7 +63,7 @@ def load_library(
                 entries.append(entry)
     # Cross-file checks see every file that could be read, so that two copies of one digest
     # are reported even when one of them also has its own errors.
-    problems.extend(check_entries(entries, registry.schools, practice_files))
+    problems.extend(check_entries(entries, registry, practice_files))
     publishable = [e for e in entries if e.valid]
     if not include_unpublished:
         publishable = [e for e in publishable if e.status.is_public()]
@@ -85,17 +94,27 @@ def load_entry(
     document = source.document
     ctx = FileContext(registry, path, project.content_root)
     data, found = content_type.record.check(document.data, ctx)
+    # An alias or tag is reported once by the YAML reader, not again as an empty value.
+    unreadable = {p.field for p in document.problems if p.field}
+    found = [p for p in found if p.field not in unreadable]
     if data is not None:
         # A rule sees an invalid value as missing: one problem per field is enough.
         flagged = {p.field[:1] for p in found}
         found += [p for p in content_type.check_rules(data) if p.field[:1] not in flagged]
     slug = path.stem
     found += _check_file_name(slug, content_type)
+    in_fields, in_body = check_text(document.data, source.body)
+    found += in_fields
     located += [document.source_map.locate(problem, shown) for problem in found]
+    outline = outline_of(source.body)
+    in_body += [*check_body(outline, path, project.content_root, source.body_line),
+                *check_html(outline)]
+    located += [p.located(shown, source.body_line + line - 1, 1) for line, p in in_body]
     if data is None:
         return None, located
     entry = Entry(content_type, slug, path, shown, data, source.body, source.body_line,
-                  document.source_map, valid=not any(p.severity.is_error() for p in located))
+                  document.source_map, valid=not any(p.severity.is_error() for p in located),
+                  outline=outline)
     return entry, located
 
 

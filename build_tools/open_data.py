@@ -73,12 +73,17 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return _text_cell(LIST_SEPARATOR.join(str(v) for v in value))
     if isinstance(value, bool):
         return "да" if value else "нет"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value)
+    return _text_cell(value) if isinstance(value, str) else str(value)
+
+
+def _text_cell(text: str) -> str:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
+    return "'" + text if text.startswith(("=", "+", "@", "\t", "\r")) else text
 
 
 def _json_value(value: Any) -> Any:

@@ -8,7 +8,7 @@ from pathlib import Path
 from .problems import Problem
 from .yaml_source import Document, SourceMap, read_yaml
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 1024 * 1024
 """Larger content files are refused: a practice is text, attachments go beside it."""
 
 _FENCE = "---"

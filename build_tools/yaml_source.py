@@ -97,14 +97,17 @@ class _Converter:
         self.source_map = source_map
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self._reported: set[int] = set()
 
     def convert(self, node: Node, path: FieldPath, used_at: Node | None = None) -> Any:
         # The composer shares one node between an anchor and its aliases; converting it again
         # would expand an alias bomb, so a second visit is reported instead.
         if id(node) in self._seen:
-            self._problem(used_at or node, path, "YamlAlias",
-                          "ссылки YAML (&якорь и *псевдоним) не поддерживаются: "
-                          "повторите значение явно.")
+            if id(node) not in self._reported:  # once per anchor: a bomb reuses each many times
+                self._reported.add(id(node))
+                self._problem(used_at or node, path, "YamlAlias",
+                              "ссылки YAML (&якорь и *псевдоним) не поддерживаются: "
+                              "повторите значение явно.")
             return None
         self._seen.add(id(node))
         self.source_map.record(path, node)

@@ -1,0 +1,164 @@
+"""What an entry's Markdown body turns into: headings, links, images and every HTML element.
+
+The body is converted once with the Markdown extensions of mkdocs.yml, so that the checks see
+what the site will show, attribute lists (`{: onclick=… }`) and raw HTML included. Python-Markdown
+keeps no source positions; each element is placed on the first source line, outside code blocks,
+that contains what the editor wrote for it (the link address, the attribute name, the tag).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+
+from .slugs import heading_slug
+
+MARKDOWN_EXTENSIONS = ("toc", "tables", "admonition", "attr_list", "md_in_html", "footnotes",
+                       "def_list", "pymdownx.details", "pymdownx.superfences")
+"""The extensions of mkdocs.yml's markdown_extensions (a test keeps the two lists equal)."""
+
+_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
+    "toc": {"slugify": heading_slug, "permalink": True},
+    "tables": {"use_align_attribute": True},
+}
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Element:
+    """One HTML element of the converted body, with the body line it came from (1-based)."""
+
+    tag: str
+    attrs: dict[str, str]
+    line: int
+
+
+@dataclass(frozen=True)
+class Heading:
+    anchor: str
+    text: str
+    line: int
+
+
+@dataclass
+class Outline:
+    """The parts of a converted body that checks look at."""
+
+    elements: list[Element] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+    """Every id on the page: headings, footnotes, ids from attribute lists."""
+
+    def links(self) -> list[Element]:
+        return [e for e in self.elements if e.tag == "a" and "href" in e.attrs]
+
+    def images(self) -> list[Element]:
+        return [e for e in self.elements if e.tag == "img"]
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, {name: value or "" for name, value in attrs}))
+
+
+class _Lines:
+    """Finds the source line of a piece of text, skipping fenced code.
+
+    Elements come in document order, so the search starts where the previous one was found
+    and wraps around (footnotes and link definitions stand at the end of the source).
+    """
+
+    def __init__(self, body: str) -> None:
+        self.lines: list[str] = []
+        in_code = False
+        for line in body.split("\n"):
+            fence = bool(_FENCE.match(line))
+            self.lines.append("" if in_code or fence else line.lower())
+            in_code = in_code != fence
+        self._line, self._column = 0, 0
+
+    def find(self, *needles: str) -> int:
+        """The 1-based line of the first needle found, or 1."""
+        order = [*range(self._line, len(self.lines)), *range(self._line + 1)]
+        for needle in needles:
+            wanted = needle.lower().strip()
+            if not wanted:
+                continue
+            for step, index in enumerate(order):
+                start = self._column if step == 0 else 0
+                column = self.lines[index].find(wanted, start)
+                if column >= 0:
+                    self._line, self._column = index, column + len(wanted)
+                    return index + 1
+        return 1
+
+
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS),
+                             extension_configs=_EXTENSION_CONFIGS)
+
+
+_MARKDOWN: markdown.Markdown | None = None
+
+
+def outline_of(body: str) -> Outline:
+    """Convert `body` and describe it; element lines are relative to the body's first line."""
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        _MARKDOWN = _converter()
+    converter = _MARKDOWN
+    converter.reset()
+    html = converter.convert(body)
+    tokens: list[dict[str, Any]] = getattr(converter, "toc_tokens", [])
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    lines = _Lines(body)
+    outline = Outline()
+    for tag, attrs in collector.found:
+        # Plain Markdown output (<p>, <li>) cannot be wrong and is not looked for.
+        line = lines.find(*_needles(tag, attrs)) if attrs or tag not in _MARKDOWN_TAGS else 0
+        outline.elements.append(Element(tag, attrs, line))
+        if attrs.get("id"):
+            outline.anchors.add(attrs["id"])
+    heading_lines = _Lines(body)
+    for token in _flatten(tokens):
+        text = str(token.get("name", ""))
+        line = heading_lines.find(f"# {text}", f"#{text}", text)
+        outline.headings.append(Heading(str(token["id"]), text, line))
+    return outline
+
+
+def _flatten(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for token in tokens:
+        out.append(token)
+        out.extend(_flatten(token.get("children", [])))
+    return out
+
+
+_MARKDOWN_TAGS = frozenset({
+    "a", "img", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong",
+    "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
+    "div", "span", "sup", "dl", "dt", "dd", "details", "summary",
+})
+"""Tags that Markdown itself writes: for them a `<tag` in the source is not a sure sign."""
+
+
+def _needles(tag: str, attrs: dict[str, str]) -> list[str]:
+    """What the editor most likely typed for this element, most specific first."""
+    needles = [f"{name}=" for name in attrs if name.startswith("on") or name == "style"]
+    if tag not in _MARKDOWN_TAGS:
+        needles.append(f"<{tag}")
+    needles += [attrs[name] for name in ("src", "href") if attrs.get(name)]
+    needles += [f"<{tag}", "![" if tag == "img" else ""]
+    return needles

@@ -1,0 +1,92 @@
+"""Raw HTML in an entry's body: what the sanitiser would remove is reported to the editor.
+
+The allow-list is the sanitiser's own (sanitize.py): a tag, attribute or link scheme that the
+build would silently strip is an error here, with the line, so the editor learns why.
+Embedded players (iframe, object, embed, video, audio) are refused from every host: the site
+makes no request to another server, and a plain link to the video serves readers as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .body_outline import Element, Outline
+from .problems import Problem
+from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, GLOBAL_ATTRIBUTES, URL_SCHEMES
+
+EMBED_TAGS = frozenset({"iframe", "object", "embed", "video", "audio", "source", "track",
+                        "frame", "frameset", "applet", "picture", "portal"})
+URL_ATTRIBUTES = ("href", "src")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u200b-\u200f\u2028\u2029\ufeff]+")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+
+
+def url_scheme(url: str) -> str:
+    """The scheme a browser would see: `jav&#x09;ascript:` and ` JavaScript:` are javascript."""
+    match = _SCHEME.match(_INVISIBLE.sub("", url).lower())
+    return match.group(1) if match else ""
+
+
+def check_html(outline: Outline) -> Iterator[tuple[int, Problem]]:
+    """(body line, problem) for every element or attribute outside the allow-list."""
+    for element in outline.elements:
+        for problem in _element_problems(element):
+            yield element.line, problem
+
+
+def _element_problems(element: Element) -> Iterator[Problem]:
+    tag = element.tag
+    if tag in EMBED_TAGS:
+        yield Problem(
+            "ExternalEmbed",
+            f"встроенный проигрыватель или фрейм <{tag}> не допускается: сайт не загружает "
+            "ничего с других серверов, а встроенное содержимое может следить за читателями.",
+            hint="Дайте обычную ссылку: [Видеозапись занятия](https://…).",
+        )
+        return
+    if tag not in ALLOWED_TAGS:
+        yield _forbidden_tag(tag)
+        return
+    allowed = ALLOWED_ATTRIBUTES.get(tag, set()) | GLOBAL_ATTRIBUTES
+    for name, value in element.attrs.items():
+        if name not in allowed:
+            yield _forbidden_attribute(tag, name)
+        elif name in URL_ATTRIBUTES:
+            scheme = url_scheme(value)
+            if scheme and scheme not in URL_SCHEMES:
+                yield Problem(
+                    "ForbiddenUrl",
+                    f"ссылка со схемой «{scheme}:» не допускается: такие адреса запускают "
+                    "программу или подставляют содержимое прямо в браузере читателя.",
+                    hint="Используйте адрес, начинающийся с https://, или путь к файлу рядом "
+                         "с материалом.",
+                )
+
+
+def _forbidden_tag(tag: str) -> Problem:
+    if tag in ("script", "style"):
+        what = "программы" if tag == "script" else "собственные стили"
+        return Problem(
+            "ForbiddenHtml",
+            f"тег <{tag}> не допускается: {what} в тексте материала могут нарушить работу "
+            "сайта или навредить читателям.",
+            hint="Удалите этот фрагмент; оформление сайта общее для всех страниц.",
+        )
+    return Problem(
+        "ForbiddenHtml",
+        f"тег <{tag}> не входит в список разрешённых и будет удалён при сборке.",
+        hint="Используйте разметку Markdown: заголовки, списки, таблицы, ссылки.",
+    )
+
+
+def _forbidden_attribute(tag: str, name: str) -> Problem:
+    if name.startswith("on"):
+        message = (f"атрибут «{name}» у тега <{tag}> запускает программу в браузере читателя "
+                   "и не допускается.")
+    elif name == "style":
+        message = (f"атрибут «style» у тега <{tag}> не допускается: оформление сайта задаётся "
+                   "общей таблицей стилей.")
+    else:
+        message = f"атрибут «{name}» у тега <{tag}> не разрешён и будет удалён при сборке."
+    return Problem("ForbiddenHtmlAttribute", message, hint="Удалите этот атрибут.")

@@ -1,0 +1,100 @@
+"""The bad-input corpus: every kind of broken or hostile file is reported, never published.
+
+Each case is a folder in tests/fixtures/bad_input/: `case.yml` says what to do to a copy of the
+sample project (edit a file, drop in files from the case's own content/, re-encode, add a
+symlink, pad a file past the size limit); `expected.txt` is the exact report of `kb validate`.
+The test runs `kb build` over a copy that already holds a published site and checks the exit
+code, the report, the absence of a traceback and that the published site did not change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.helpers import FIXTURES, KbRunner
+from tests.test_cli import tree_digest
+
+CORPUS = FIXTURES / "bad_input"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yml").is_file())
+CLEAN = "Материалы проверены: ошибок нет."
+NOT_BUILT = "Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён."
+
+
+def read_case(name: str) -> dict[str, Any]:
+    case = yaml.safe_load((CORPUS / name / "case.yml").read_text(encoding="utf-8"))
+    assert isinstance(case, dict) and case.get("about"), f"{name}: case.yml needs «about»"
+    return case
+
+
+def apply_case(name: str, project: Path) -> None:
+    """Turn the sample project into the case's broken one."""
+    folder, case = CORPUS / name, read_case(name)
+    if (folder / "content").is_dir():
+        shutil.copytree(folder / "content", project / "content", dirs_exist_ok=True)
+    for edit in case.get("edits", []):
+        path = project / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        if "find" in edit:
+            assert edit["find"] in text, f"{name}: «{edit['find']}» not in {edit['file']}"
+            text = text.replace(edit["find"], edit["replace"], 1)
+        text += edit.get("append", "")
+        path.write_text(text, encoding="utf-8")
+    if "encode" in case:
+        spec = case["encode"]
+        path = project / spec["file"]
+        text = path.read_text(encoding="utf-8")
+        if spec.get("newline") == "crlf":
+            text = text.replace("\n", "\r\n")
+        path.write_bytes(text.encode(spec.get("encoding", "utf-8")))
+    if "pad" in case:
+        path = project / case["pad"]["file"]
+        filler = "Повторяющийся абзац, вставленный из отчёта вместе с таблицами.\n"
+        with path.open("a", encoding="utf-8") as out:
+            out.write(filler * (case["pad"]["kb"] * 1024 // len(filler.encode()) + 1))
+    for link, target in (case.get("symlinks") or {}).items():
+        (project / link).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, project / link)
+    for path, hex_bytes in (case.get("binary") or {}).items():
+        (project / path).write_bytes(bytes.fromhex(hex_bytes))
+
+
+@pytest.fixture
+def published(project: Path, sample_site: Path) -> dict[str, str]:
+    """The project with a site already published from the good content; its digest."""
+    shutil.copytree(sample_site, project / "site")
+    return tree_digest(project / "site")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_input_is_reported_and_nothing_is_published(
+    name: str, project: Path, published: dict[str, str], kb: KbRunner
+) -> None:
+    apply_case(name, project)
+    expected = (CORPUS / name / "expected.txt").read_text(encoding="utf-8")
+    result = kb("build", cwd=project)
+    assert "Traceback" not in result.stderr + result.stdout
+    if expected.strip() == CLEAN:  # accepted input: the site is rebuilt with it
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.startswith(CLEAN)
+        case = read_case(name)
+        slug = Path(case["encode"]["file"]).stem
+        page = project / "site/practices" / slug / "index.html"
+        assert case["title"] in page.read_text(encoding="utf-8")
+        return
+    assert result.returncode == 1
+    assert result.stderr == expected + NOT_BUILT + "\n"
+    assert tree_digest(project / "site") == published
+    assert not list(project.glob(".site-staging-*"))
+
+
+def test_every_case_is_described_and_has_a_report() -> None:
+    assert len(CASES) >= 30
+    for name in CASES:
+        read_case(name)
+        assert (CORPUS / name / "expected.txt").is_file(), name

@@ -1,0 +1,49 @@
+"""Personal data (152-ФЗ) and mojibake in entry text."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.mojibake import check_mojibake
+from build_tools.personal_data import check_contacts, find_contacts, normalize_contact
+from build_tools.text_checks import check_text
+
+
+@pytest.mark.parametrize("text", [
+    "+7 900 000-00-00", "+7 (900) 000-00-00", "8 (900) 000 00 00", "89000000000",
+    "8-900-000-00-00", "+79000000000", "8 (81370) 2-34-56",
+])
+def test_russian_phone_numbers_are_found(text: str) -> None:
+    assert [kind for kind, _ in find_contacts(f"Звоните: {text}.")] == ["phone"]
+
+
+@pytest.mark.parametrize("text", [
+    "ISBN 978-5-00000-000-0", "в 2022–2025 годах", "тираж 8 000 экз.", "дата 2026-06-04",
+    "https://example.org/news/2026/06/plan", "8 классов по 30 человек", "@shkola_rodnik",
+    "показатель 81,5 % при 1650 учениках",
+])
+def test_numbers_and_addresses_that_are_not_contacts_pass(text: str) -> None:
+    assert list(find_contacts(text)) == []
+
+
+def test_consent_covers_the_exact_contact_in_any_spelling() -> None:
+    consented = {normalize_contact("+7 (900) 000-00-02"), normalize_contact("Metodist@Example.org")}
+    text = "Координатор: 8 900 000 00 02, metodist@example.org, секретарь: +7 900 000-00-03."
+    [problem] = check_contacts(text, consented)
+    assert problem.code == "PersonalData"
+    assert "«+7 900 000-00-03»" in problem.message and "152-ФЗ" in problem.message
+
+
+def test_fields_and_body_lines_are_both_checked() -> None:
+    data = {"authors": [{"name": "Иванова", "role": "учитель, ivanova@example.org"}],
+            "contacts_consent": ["ivanova@example.org"], "summary": "Тел. +7 900 000-00-00"}
+    in_fields, in_body = check_text(data, "Первая строка\nПишите: petrov@example.org\n")
+    assert [(p.field, p.code) for p in in_fields] == [(("summary",), "PersonalData")]
+    assert [(line, p.code) for line, p in in_body] == [(2, "PersonalData")]
+
+
+def test_mojibake_is_reported_with_the_text_as_meant() -> None:
+    broken = "Практика школы".encode().decode("cp1251")
+    [problem] = check_mojibake(f"Описание: {broken}")
+    assert problem.code == "Mojibake" and "«Практика»" in problem.message
+    assert check_mojibake("школа «Корпус С» и блок «Р»") == []
