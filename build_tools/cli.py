@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .content_types import CONTENT_TYPES
 from .loader import Project, load_library
 from .problems import Problems, render_github, render_json, render_text
 from .schemas import SCHEMA_DIR, write_schemas
@@ -48,6 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
                        help="адрес и порт (по умолчанию 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
+
+    new = commands.add_parser(
+        "new", help="создать файл нового материала по шаблону со всеми полями",
+        description="Создаёт файл со всеми полями и подсказками: имя файла — латиницей из "
+                    "названия, дата — сегодняшняя, статус — черновик. Существующий файл не "
+                    "перезаписывается. Для дайджеста вместо названия укажите месяц: "
+                    "kb new digest 2026-12 (без месяца — текущий).")
+    new.add_argument("type", choices=[t.name for t in CONTENT_TYPES],
+                     help="вид материала: practice, recommendation или digest")
+    new.add_argument("title", nargs="?", default="",
+                     help="название в кавычках; для дайджеста — месяц ГГГГ-ММ")
+    new.set_defaults(run=_new)
 
     schema = commands.add_parser("schema", help="записать JSON Schema материалов в schemas/")
     schema.add_argument("-o", "--output", default=SCHEMA_DIR)
@@ -118,6 +131,25 @@ def _serve(args: argparse.Namespace) -> int:
 
     _configure_logging()
     serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .registries import load_registry
+    from .scaffold import ScaffoldError, content_type_named, new_entry
+
+    project = _project(args.config_file)
+    registry, _ = load_registry(project.content_root, project.display_root)
+    try:
+        path = new_entry(content_type_named(args.type), args.title, project.content_root,
+                         registry.all_vocabularies(), dt.date.today())
+    except ScaffoldError as error:
+        print(f"kb new: {error}", file=sys.stderr)
+        return 1
+    print(f"Создан файл {project.shown(path)}. Заполните поля с пометкой «Обязательно», "
+          "затем проверьте: kb validate.")
     return 0
 
 
