@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .content_types import CONTENT_TYPES
+from .guide import guide_address
 from .loader import Project, load_library
 from .problems import Problems, render_github, render_json, render_text
 from .schemas import SCHEMA_DIR, write_schemas
@@ -70,25 +71,33 @@ def _parser() -> argparse.ArgumentParser:
 
 def _project(config_file: str) -> Project:
     """Where content/ is, read from mkdocs.yml without starting MkDocs."""
-    import yaml
-
     path = Path(config_file)
     if not path.is_file():
         raise SystemExit(f"kb: не найден файл настроек {config_file}: запустите kb из папки "
                          "проекта или укажите -f путь/к/mkdocs.yml.")
-    root = path.resolve().parent
-    # mkdocs.yml may hold !!python/name tags; only docs_dir is needed here.
-    docs_dir = "docs"
+    docs_dir = _setting(path, "docs_dir") or "docs"
+    return Project(path.resolve().parent / docs_dir, Path.cwd())
+
+
+def _setting(path: Path, key: str) -> str:
+    """A top-level scalar of mkdocs.yml, which may hold !!python/name tags elsewhere."""
+    import yaml
+
+    if not path.is_file():
+        return ""
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("docs_dir:"):
-            docs_dir = yaml.safe_load(line.split(":", 1)[1]) or docs_dir
-    return Project(root / docs_dir, Path.cwd())
+        if line.startswith(f"{key}:"):
+            return str(yaml.safe_load(line.split(":", 1)[1]) or "")
+    return ""
 
 
-def _report(problems: Problems, fmt: str, strict: bool) -> int:
+def _report(problems: Problems, fmt: str, strict: bool, config_file: str) -> int:
     output = FORMATS[fmt](problems)
     if output:
         print(output, file=sys.stdout if fmt == "json" else sys.stderr)
+    if output and fmt == "text":
+        address = guide_address(_setting(Path(config_file), "site_url"))
+        print(f"Что значит каждое сообщение и как его исправить: {address}", file=sys.stderr)
     elif fmt == "text":
         print("Материалы проверены: ошибок нет.", file=sys.stderr)
     if fmt == "json" and not output:
@@ -98,7 +107,7 @@ def _report(problems: Problems, fmt: str, strict: bool) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     _, problems = load_library(_project(args.config_file), include_unpublished=True)
-    return _report(problems, args.format, args.strict)
+    return _report(problems, args.format, args.strict, args.config_file)
 
 
 def _build(args: argparse.Namespace) -> int:
