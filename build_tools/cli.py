@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .content_types import CONTENT_TYPES
+from .guide import guide_address
 from .loader import Project, load_library
 from .problems import Problems, render_github, render_json, render_text
 from .reproducible import BuildTimeError, source_date_epoch
@@ -57,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
                       "и анонсов событий")
     draft.add_argument("month", help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
     draft.set_defaults(run=_digest_draft)
+    new = commands.add_parser(
+        "new", help="создать файл нового материала по шаблону со всеми полями",
+        description="Создаёт файл со всеми полями и подсказками: имя файла — латиницей из "
+                    "названия, дата — сегодняшняя, статус — черновик. Существующий файл не "
+                    "перезаписывается. Для дайджеста вместо названия укажите месяц: "
+                    "kb new digest 2026-12 (без месяца — текущий).")
+    new.add_argument("type", choices=[t.name for t in CONTENT_TYPES],
+                     help="вид материала: practice, recommendation или digest")
+    new.add_argument("title", nargs="?", default="",
+                     help="название в кавычках; для дайджеста — месяц ГГГГ-ММ")
+    new.set_defaults(run=_new)
 
     schema = commands.add_parser("schema", help="записать JSON Schema материалов в schemas/")
     schema.add_argument("-o", "--output", default=SCHEMA_DIR)
@@ -64,34 +77,35 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _setting(config_file: str, key: str, default: str) -> str:
-    """A top-level scalar of mkdocs.yml, read without starting MkDocs.
-
-    mkdocs.yml may hold !!python/name tags, which a safe loader refuses; the settings kb needs
-    here are plain one-line values.
-    """
-    import yaml
-
+def _project(config_file: str) -> Project:
+    """Where content/ is, read from mkdocs.yml without starting MkDocs."""
     path = Path(config_file)
     if not path.is_file():
         raise SystemExit(f"kb: не найден файл настроек {config_file}: запустите kb из папки "
                          "проекта или укажите -f путь/к/mkdocs.yml.")
+    docs_dir = _setting(path, "docs_dir") or "docs"
+    return Project(path.resolve().parent / docs_dir, Path.cwd())
+
+
+def _setting(path: Path, key: str) -> str:
+    """A top-level scalar of mkdocs.yml, which may hold !!python/name tags elsewhere."""
+    import yaml
+
+    if not path.is_file():
+        return ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith(f"{key}:"):
-            return str(yaml.safe_load(line.split(":", 1)[1]) or default)
-    return default
+            return str(yaml.safe_load(line.split(":", 1)[1]) or "")
+    return ""
 
 
-def _project(config_file: str) -> Project:
-    """Where content/ is, read from mkdocs.yml without starting MkDocs."""
-    root = Path(config_file).resolve().parent
-    return Project(root / _setting(config_file, "docs_dir", "docs"), Path.cwd())
-
-
-def _report(problems: Problems, fmt: str, strict: bool) -> int:
+def _report(problems: Problems, fmt: str, strict: bool, config_file: str) -> int:
     output = FORMATS[fmt](problems)
     if output:
         print(output, file=sys.stdout if fmt == "json" else sys.stderr)
+    if output and fmt == "text":
+        address = guide_address(_setting(Path(config_file), "site_url"))
+        print(f"Что значит каждое сообщение и как его исправить: {address}", file=sys.stderr)
     elif fmt == "text":
         print("Материалы проверены: ошибок нет.", file=sys.stderr)
     if fmt == "json" and not output:
@@ -101,7 +115,7 @@ def _report(problems: Problems, fmt: str, strict: bool) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     _, problems = load_library(_project(args.config_file), include_unpublished=True)
-    return _report(problems, args.format, args.strict)
+    return _report(problems, args.format, args.strict, args.config_file)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -151,7 +165,7 @@ def _digest_draft(args: argparse.Namespace) -> int:
     if problems.has_errors():
         print("В материалах есть ошибки (kb validate покажет их); черновик собран из "
               "исправных материалов.", file=sys.stderr)
-    site_url = normalize_site_url(_setting(args.config_file, "site_url", ""))
+    site_url = normalize_site_url(_setting(Path(args.config_file), "site_url"))
     try:
         path = write_draft(library, project.content_root / "digests", args.month, site_url,
                            shown=project.shown)
@@ -160,6 +174,25 @@ def _digest_draft(args: argparse.Namespace) -> int:
         return 1
     print(f"Черновик записан: {project.shown(path)}. Допишите его и смените статус на "
           "«опубликовано».", file=sys.stderr)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .registries import load_registry
+    from .scaffold import ScaffoldError, content_type_named, new_entry
+
+    project = _project(args.config_file)
+    registry, _ = load_registry(project.content_root, project.display_root)
+    try:
+        path = new_entry(content_type_named(args.type), args.title, project.content_root,
+                         registry.all_vocabularies(), dt.date.today())
+    except ScaffoldError as error:
+        print(f"kb new: {error}", file=sys.stderr)
+        return 1
+    print(f"Создан файл {project.shown(path)}. Заполните поля с пометкой «Обязательно», "
+          "затем проверьте: kb validate.")
     return 0
 
 

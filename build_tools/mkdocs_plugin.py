@@ -11,6 +11,7 @@ import logging
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -19,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .content_types import CONTENT_TYPES
+from .inline_scripts import InlineScripts
 from .loader import Project, load_library
 from .monitoring import MONITORING_DIR
 from .monitoring.site import MonitoringSettings
@@ -26,6 +28,7 @@ from .pages import PageSpec, SiteBuilder
 from .problems import render_text
 from .publish import StagedSite
 from .registries import DATA_DIR
+from .render import root_prefix
 from .reproducible import BuildTimeError, source_date_epoch
 from .sanitize import clean_entry_html
 from .search_index import SearchIndexError, index_site
@@ -56,6 +59,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.pages: dict[str, PageSpec] = {}
         self.staged: StagedSite | None = None
         self.succeeded = False
+        self.inline_scripts = InlineScripts()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -141,9 +145,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Material draws its search box only for its own search plugin; ours goes in its place.
         form = self.builder.header_search(page.url)
         output = _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
-        return output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
+        output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
+        return self.inline_scripts.externalize(output, root_prefix(page.url))
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        # 404.html is served at any depth, so MkDocs links it from the site's absolute path.
+        root = urlsplit(config.site_url or "/").path or "/"
+        return self.inline_scripts.externalize(output_content, root.rstrip("/") + "/")
 
     def on_post_build(self, *, config: Any) -> None:
+        self.inline_scripts.write(Path(config.site_dir))
         if self.config.search_index:
             try:
                 report = index_site(Path(config.site_dir))

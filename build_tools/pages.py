@@ -13,7 +13,7 @@ from typing import Any
 
 import markupsafe
 
-from . import events, search_data
+from . import events, guide, search_data
 from .content_types import CONTENT_TYPES
 from .events import item_anchor
 from .library import Entry, Library
@@ -142,6 +142,7 @@ class SiteBuilder:
         yield from self.vocabulary_pages()
         yield from self.monitoring_pages()
         yield self.search_page()
+        yield self.guide_page()
 
     def static_files(self) -> Iterator[StaticSpec]:
         for content_type in CONTENT_TYPES:
@@ -325,6 +326,15 @@ class SiteBuilder:
 
     def search_page(self) -> PageSpec:
         return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))
+
+    def guide_page(self) -> PageSpec:
+        """The editors' guide, generated from the declarations and the error catalogue."""
+        return PageSpec(guide.GUIDE_SRC, guide.GUIDE_TITLE, self._render(
+            "guide.html", guide.GUIDE_URL,
+            guides=guide.type_guides(self.library.registry.all_vocabularies()),
+            entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR),
+            description="Как предложить практику, рекомендации или выпуск дайджеста: поля, "
+                        "проверка, предпросмотр и что значат сообщения проверки.")
 
 
 def site_pages(library: Library) -> tuple[list[PageSpec], list[StaticSpec]]:

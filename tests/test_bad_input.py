@@ -23,6 +23,8 @@ from tests.test_cli import tree_digest
 CORPUS = FIXTURES / "bad_input"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yml").is_file())
 CLEAN = "Материалы проверены: ошибок нет."
+GUIDE = "Что значит каждое сообщение и как его исправить: https://example.org/bank/guide/#oshibki\n"
+"""The line kb validate ends a report with: the guide's error catalogue at mkdocs.yml's site_url."""
 NOT_BUILT = "Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён."
 
 
@@ -88,7 +90,7 @@ def test_bad_input_is_reported_and_nothing_is_published(
         assert case["title"] in page.read_text(encoding="utf-8")
         return
     assert result.returncode == 1
-    assert result.stderr == expected + NOT_BUILT + "\n"
+    assert result.stderr == expected + GUIDE + NOT_BUILT + "\n"
     assert tree_digest(project / "site") == published
     assert not list(project.glob(".site-staging-*"))
 
