@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import low_vision
 from .content_types import CONTENT_TYPES
 from .inline_scripts import InlineScripts
 from .loader import Project, load_library
@@ -90,8 +91,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                    publication=publication)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         self.statics = list(self.builder.static_files())
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
+        for stylesheet in (STYLESHEET, low_vision.STYLESHEET):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
         if self.command == "build" and self.config.staged:
@@ -116,7 +119,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                         inclusion=inclusion))
         for static in self.statics:
             files.append(File.generated(config, static.src_uri, content=static.content))
-        for asset in (STYLESHEET, SCRIPT):
+        for asset in (STYLESHEET, SCRIPT, low_vision.STYLESHEET, low_vision.SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
 
@@ -145,6 +148,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Material draws its search box only for its own search plugin; ours goes in its place.
         form = self.builder.header_search(page.url)
         output = _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
+        output = self.low_vision.add_to(output, page.url)
         output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
         return self.inline_scripts.externalize(output, root_prefix(page.url))
 

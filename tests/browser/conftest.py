@@ -32,6 +32,8 @@ DESKTOP = {"width": 1280, "height": 900}
 BUILD_EPOCH = 1795435200
 """2026-11-23 12:00 UTC: the day the sample content describes as today."""
 MOBILE = {"width": 360, "height": 740}
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+"""axe-core, pinned in package.json / package-lock.json and installed from the npm registry."""
 
 
 @dataclass(frozen=True)
@@ -163,3 +165,24 @@ def mobile_page(browser):  # type: ignore[no-untyped-def]
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe.min.js, installed with `npm ci` on first use; the accessibility tests fail without it.
+
+    Installing here keeps the README's single test command working on a fresh machine.
+    """
+    if not AXE_SCRIPT.is_file():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("axe-core is not installed and `npm` is not on PATH: install Node.js "
+                        "and npm (apt-get install npm), or run `npm ci` in the project folder.",
+                        pytrace=False)
+        result = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode != 0 or not AXE_SCRIPT.is_file():
+            pytest.fail(f"`npm ci` could not install axe-core (exit code {result.returncode}); "
+                        f"the accessibility tests need it:\n{result.stdout}\n{result.stderr}",
+                        pytrace=False)
+    return AXE_SCRIPT
