@@ -12,7 +12,7 @@ from .library import Entry
 from .markdown_checks import check_links
 from .problems import FieldPath, Problem, Severity
 from .registries import Registry, Schools
-from .russian import month_name
+from .russian import month_label
 from .slugs import slugify
 
 
@@ -176,7 +176,7 @@ def _month_index(entry: Entry) -> int | None:
 
 
 def _month_label(index: int) -> str:
-    return f"{month_name(index % 12 + 1)} {index // 12}"
+    return month_label(index // 12, index % 12 + 1)
 
 
 def _digest_sequence(entries: list[Entry]) -> list[Problem]:

@@ -19,7 +19,7 @@ import yaml
 from .content_types import Status
 from .events import collect_events
 from .library import Entry, Library
-from .russian import month_name
+from .russian import month_label
 
 NEW_PRACTICES_RUBRIC = "интересный опыт"
 NEW_RECOMMENDATIONS_RUBRIC = "новости Ассоциации"
@@ -49,7 +49,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{month_name(self.month)} {self.year}"
+        return month_label(self.year, self.month)
 
     @property
     def slug(self) -> str:
@@ -72,22 +72,16 @@ def draft_data(library: Library, month: Month, site_url: str) -> dict[str, Any]:
     def add(rubric: str, item: dict[str, Any]) -> None:
         rubrics.setdefault(rubric, []).append(item)
 
-    for practice in sorted(library.practices, key=published_on):
-        if month.contains(published_on(practice)):
-            add(NEW_PRACTICES_RUBRIC, {
-                "title": f"В банке — практика «{practice.title}»",
-                **_link(site_url, practice),
-                "date": published_on(practice),
-                "summary": practice.summary,
-            })
-    for recommendation in sorted(library.recommendations, key=published_on):
-        if month.contains(published_on(recommendation)):
-            add(NEW_RECOMMENDATIONS_RUBRIC, {
-                "title": f"Опубликованы методические рекомендации «{recommendation.title}»",
-                **_link(site_url, recommendation),
-                "date": published_on(recommendation),
-                "summary": recommendation.summary,
-            })
+    announcements = (
+        (library.practices, NEW_PRACTICES_RUBRIC, "В банке — практика «{}»"),
+        (library.recommendations, NEW_RECOMMENDATIONS_RUBRIC,
+         "Опубликованы методические рекомендации «{}»"),
+    )
+    for entries, rubric, headline in announcements:
+        for entry in sorted(entries, key=published_on):
+            if month.contains(published_on(entry)):
+                add(rubric, {"title": headline.format(entry.title), **_link(site_url, entry),
+                             "date": published_on(entry), "summary": entry.summary})
     for event in collect_events(library.digests):
         if month.next.contains(event.start):
             item: dict[str, Any] = {"title": event.title}

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .library import Entry
-from .russian import month_name
+from .russian import month_label
 
 
 def event_uid(title: str, start: dt.date) -> str:
@@ -97,7 +97,7 @@ class MonthGroup:
 
     @property
     def label(self) -> str:
-        return f"{month_name(self.month)} {self.year}"
+        return month_label(self.year, self.month)
 
     @property
     def anchor(self) -> str:

@@ -13,7 +13,7 @@ from .body_outline import Outline
 from .content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentType, Evidence, Status
 from .monitoring import Monitoring
 from .registries import Registry, School
-from .russian import month_name
+from .russian import month_label
 from .yaml_source import SourceMap
 
 
@@ -52,7 +52,7 @@ class Entry:
 
     @property
     def period_label(self) -> str:
-        return f"{month_name(self.data['month'])} {self.data['year']}"
+        return month_label(self.data["year"], self.data["month"])
 
     @property
     def summary(self) -> str:

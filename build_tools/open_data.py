@@ -101,13 +101,20 @@ def _field(name: str, type_: str, fields: Mapping[str, Field],
                   get or (lambda item: item.data.get(name)))
 
 
+def _address_columns(site_url: str, of_what: str) -> tuple[Column, Column]:
+    """Where an entry lives: its file name (the id) and its page's address."""
+    return (
+        Column("id", f"Идентификатор {of_what}: имя файла и часть адреса страницы.", "строка",
+               lambda e: e.slug),
+        Column("url", f"Адрес страницы {of_what} на сайте.", "строка",
+               lambda e: site_url + e.url),
+    )
+
+
 def _practice_columns(site_url: str, library: Library) -> tuple[Column, ...]:
     f = PRACTICE.record.fields
     return (
-        Column("id", "Идентификатор практики: имя её файла и часть адреса страницы.", "строка",
-               lambda e: e.slug),
-        Column("url", "Адрес страницы практики на сайте.", "строка",
-               lambda e: site_url + e.url),
+        *_address_columns(site_url, "практики"),
         _field("title", "строка", f),
         _field("summary", "строка", f),
         _field("school", "строка", f),
@@ -136,10 +143,7 @@ def _practice_columns(site_url: str, library: Library) -> tuple[Column, ...]:
 def _recommendation_columns(site_url: str) -> tuple[Column, ...]:
     f = RECOMMENDATION.record.fields
     return (
-        Column("id", "Идентификатор рекомендаций: имя файла и часть адреса страницы.", "строка",
-               lambda e: e.slug),
-        Column("url", "Адрес страницы рекомендаций на сайте.", "строка",
-               lambda e: site_url + e.url),
+        *_address_columns(site_url, "рекомендаций"),
         _field("title", "строка", f),
         _field("summary", "строка", f),
         _field("department", "строка", f),

@@ -15,6 +15,11 @@ def month_name(month: int) -> str:
     return _MONTHS[month - 1]
 
 
+def month_label(year: int, month: int) -> str:
+    """(2026, 3) → «март 2026»: how an issue or a month of events is named."""
+    return f"{month_name(month)} {year}"
+
+
 def format_date(value: dt.date) -> str:
     """2026-03-05 → «5 марта 2026 г.»."""
     return f"{value.day} {_MONTHS_GENITIVE[value.month - 1]} {value.year} г."
