@@ -45,6 +45,10 @@ def page_set() -> dict[str, str]:
         "recommendation": with_plan[0].url,
         "digest": published("digests")[-1].url,
         "monitoring": f"monitoring/{indicators[0]['id']}/",
+        # Beyond the list: the pages added with the calendar, open data and the guide.
+        "events": "events/",
+        "open data": "data/",
+        "guide": "guide/",
     }
 
 
