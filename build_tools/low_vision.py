@@ -81,18 +81,21 @@ class LowVisionControl:
         self._button = renderer.render_fragment("_low_vision_button.html")
         self._panel = renderer.render_fragment("_low_vision_panel.html", settings=SETTINGS)
 
-    def add_to(self, html: str, page_url: str) -> str:
-        """`html` (a page the theme rendered) with the control; unchanged if it has no header."""
+    def add_to(self, html: str, root: str) -> str:
+        """`html` (a page the theme rendered) with the control; unchanged if it has no header.
+
+        `root` is the way from the page to the site root: "../../" or, on 404.html, "/bank/".
+        """
         if _HEADER_NAV_END.search(html) is None:
             return html
-        html = _place(_HEAD_END, html, self._head, page_url, before=True)
-        button = str(self._button.place(page_url))
+        html = _place(_HEAD_END, html, self._head, root, before=True)
+        button = str(self._button.at_root(root))
         html = _HEADER_NAV_END.sub(lambda m: m.group(1) + button + m.group(2), html, count=1)
-        return _place(_HEADER_END, html, self._panel, page_url, before=False)
+        return _place(_HEADER_END, html, self._panel, root, before=False)
 
 
-def _place(where: re.Pattern[str], html: str, fragment: Fragment, page_url: str, *,
+def _place(where: re.Pattern[str], html: str, fragment: Fragment, root: str, *,
            before: bool) -> str:
-    placed = str(fragment.place(page_url))
+    placed = str(fragment.at_root(root))
     return where.sub(lambda m: placed + m.group(0) if before else m.group(0) + placed, html,
                      count=1)

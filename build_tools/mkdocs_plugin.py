@@ -145,17 +145,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return content
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        # Material draws its search box only for its own search plugin; ours goes in its place.
-        form = self.builder.header_search(page.url)
-        output = _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
-        output = self.low_vision.add_to(output, page.url)
+        output = self._add_controls(output, root_prefix(page.url) or "./")
         output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
         return self.inline_scripts.externalize(output, root_prefix(page.url))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         # 404.html is served at any depth, so MkDocs links it from the site's absolute path.
-        root = urlsplit(config.site_url or "/").path or "/"
-        return self.inline_scripts.externalize(output_content, root.rstrip("/") + "/")
+        root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
+        if template_name == "404.html":
+            output_content = self._add_controls(output_content, root)
+        return self.inline_scripts.externalize(output_content, root)
+
+    def _add_controls(self, output: str, root: str) -> str:
+        # Material draws its search box only for its own search plugin; ours goes in its place.
+        form = self.builder.header_search(root)
+        output = _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
+        return self.low_vision.add_to(output, root)
 
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))

@@ -114,11 +114,12 @@ class SiteBuilder:
     def school_url(self, school_id: str) -> str:
         return f"schools/{school_id}/"
 
-    def header_search(self, page_url: str) -> str:
-        """The search form placed in the theme's header on every page."""
+    def header_search(self, root: str) -> str:
+        """The search form placed in the theme's header on every page; `root` leads from the
+        page to the site root ("../", or "/bank/" on the 404 page)."""
         if self._header_form is None:
             self._header_form = self.renderer.render_fragment("_header_search.html")
-        return str(self._header_form.place(page_url))
+        return str(self._header_form.at_root(root))
 
     def practice_item(self, entry: Entry, page_url: str) -> str:
         """A practice as one list item; rendered once, placed on every listing it is on."""

@@ -65,4 +65,9 @@ class Fragment(str):
     """HTML whose links still need the way back to the site root of the page it lands on."""
 
     def place(self, page_url: str) -> markupsafe.Markup:
-        return markupsafe.Markup(self.replace(_ROOT, root_prefix(page_url) or "./"))
+        return self.at_root(root_prefix(page_url) or "./")
+
+    def at_root(self, root: str) -> markupsafe.Markup:
+        """Placed with an explicit way to the site root, e.g. "/bank/" on the 404 page, which
+        is served at any depth."""
+        return markupsafe.Markup(self.replace(_ROOT, root))

@@ -269,3 +269,16 @@ def test_works_under_a_sub_path(page: Page, sub_path_server) -> None:
     expect(page).to_have_url(sub_path_server.url())
     expect(page.locator("html")).to_have_attribute("data-kb-lv-scheme", "bw")
     assert not failed, failed
+
+
+def test_the_404_page_has_the_control_and_the_search_form(page: Page, sub_path_server) -> None:
+    """404.html is served for any missing address, so its links start at the site's path."""
+    page.goto(sub_path_server.url("404.html"))
+    open_panel(page).get_by_role("radio", name="Белый на чёрном").check()
+    expect(page.locator("html")).to_have_attribute("data-kb-lv-scheme", "wb")
+    form = page.locator("header form[role=search]")
+    form.locator("input").fill("наставничество")
+    form.locator("input").press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(sub_path_server.url("search/")) + r"\?q="))
+    # The setting chosen on the 404 page is remembered on the next one.
+    expect(page.locator("html")).to_have_attribute("data-kb-lv-scheme", "wb")
