@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .content_types import CONTENT_TYPES
 from .guide import guide_address
@@ -78,25 +79,46 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _project(config_file: str) -> Project:
-    """Where content/ is, read from mkdocs.yml without starting MkDocs."""
+    """Where content/ is and how large a file may be, read from mkdocs.yml without MkDocs."""
     path = Path(config_file)
     if not path.is_file():
         raise SystemExit(f"kb: не найден файл настроек {config_file}: запустите kb из папки "
                          "проекта или укажите -f путь/к/mkdocs.yml.")
-    docs_dir = _setting(path, "docs_dir") or "docs"
-    return Project(path.resolve().parent / docs_dir, Path.cwd())
+    settings = _mkdocs_settings(path)
+    docs_dir = str(settings.get("docs_dir") or "docs")
+    max_kb = _plugin_options(settings).get("max_file_kb", 1024)
+    return Project(path.resolve().parent / docs_dir, Path.cwd(),
+                   max_file_bytes=int(max_kb) * 1024)
+
+
+def _mkdocs_settings(path: Path) -> dict[str, Any]:
+    """mkdocs.yml read safely: !!python/name and other tags become None, nothing is run."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
+        raise SystemExit(f"kb: не удалось прочитать {path}: {error}") from error
+    return data if isinstance(data, dict) else {}
+
+
+def _plugin_options(settings: dict[str, Any]) -> dict[str, Any]:
+    """The options of the kb plugin: `plugins: [kb]` or `plugins: [{kb: {...}}]`."""
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("kb"), dict):
+            return dict(plugin["kb"])
+    return {}
 
 
 def _setting(path: Path, key: str) -> str:
-    """A top-level scalar of mkdocs.yml, which may hold !!python/name tags elsewhere."""
-    import yaml
-
+    """A top-level value of mkdocs.yml as text ("" when absent)."""
     if not path.is_file():
         return ""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(f"{key}:"):
-            return str(yaml.safe_load(line.split(":", 1)[1]) or "")
-    return ""
+    return str(_mkdocs_settings(path).get(key) or "")
 
 
 def _report(problems: Problems, fmt: str, strict: bool, config_file: str) -> int:

@@ -19,7 +19,7 @@ from .monitoring import load_monitoring
 from .problems import Problem, Problems
 from .registries import FileContext, Registry, load_registry
 from .slugs import slugify
-from .sources import read_text, split_front_matter
+from .sources import MAX_FILE_BYTES, read_text, split_front_matter
 from .text_checks import check_text
 
 _DIGEST_SLUG = r"\d{4}-\d{2}"
@@ -31,6 +31,8 @@ class Project:
 
     content_root: Path
     display_root: Path
+    max_file_bytes: int = MAX_FILE_BYTES
+    """Larger content files are refused (the kb plugin's max_file_kb in mkdocs.yml)."""
 
     def shown(self, path: Path) -> str:
         try:
@@ -83,7 +85,7 @@ def load_entry(
     path: Path, content_type: ContentType, registry: Registry, project: Project
 ) -> tuple[Entry | None, list[Problem]]:
     shown = project.shown(path)
-    text, problems = read_text(path)
+    text, problems = read_text(path, project.max_file_bytes)
     if text is None:
         return None, [p.located(shown, p.line or 1, p.column or 1) for p in problems]
     source, yaml_problems = split_front_matter(text)

@@ -48,6 +48,8 @@ class KnowledgeBaseConfig(Config):
     """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
     staged = c.Type(bool, default=True)
     """Build `mkdocs build` into a staging folder and publish it only after full success."""
+    max_file_kb = c.Type(int, default=1024)
+    """Content files larger than this many kilobytes are refused with FileTooLarge."""
     monitoring_min_group = c.Type(int, default=3)
     """Districts with fewer reporting schools are not shown as monitoring aggregates."""
     monitoring_improvement_periods = c.Type(int, default=3)
@@ -71,7 +73,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildTimeError as error:
             raise PluginError(str(error)) from error
         serving = self.command == "serve"
-        project = Project(Path(config.docs_dir), Path(config.config_file_path).parent)
+        project = Project(Path(config.docs_dir), Path(config.config_file_path).parent,
+                          max_file_bytes=self.config.max_file_kb * 1024)
         library, problems = load_library(project, include_unpublished=serving)
         for problem in problems.warnings:
             log.warning(problem.render())

@@ -14,6 +14,10 @@ MAX_FILE_BYTES = 1024 * 1024
 _FENCE = "---"
 
 
+def _kilobytes(size: int) -> int:
+    return -(-size // 1024)  # rounded up: a file 1 byte over the limit is not shown as equal
+
+
 @dataclass
 class SourceFile:
     """A Markdown file split into its front-matter document and body."""
@@ -24,14 +28,15 @@ class SourceFile:
     """The 1-based line of the file on which the body starts."""
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8 (a BOM is accepted), naming the likely encoding when it is not."""
     raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > max_bytes:
         return None, [Problem(
             "FileTooLarge",
-            f"файл занимает {len(raw) // 1024} КБ, а допускается не больше "
-            f"{MAX_FILE_BYTES // 1024} КБ. Вынесите таблицы и изображения в отдельные файлы.",
+            f"файл занимает {_kilobytes(len(raw))} КБ, а допускается не больше "
+            f"{_kilobytes(max_bytes)} КБ (настройка max_file_kb плагина kb в mkdocs.yml). "
+            "Вынесите таблицы и изображения в отдельные файлы.",
         )]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(

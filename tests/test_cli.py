@@ -109,3 +109,23 @@ def test_build_error_inside_mkdocs_keeps_site_and_cleans_staging(
     assert failed.returncode == 1
     assert tree_digest(project / "site") == before
     assert not list(project.glob(".site-staging-*"))
+
+
+def test_the_size_limit_is_a_setting_of_the_kb_plugin(project: Path, kb: KbRunner) -> None:
+    """`max_file_kb` in mkdocs.yml applies to kb validate, kb build and mkdocs build alike."""
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "\n  - kb\n" in text
+    config.write_text(text.replace("\n  - kb\n", "\n  - kb:\n      max_file_kb: 8\n"), "utf-8")
+    practice = project / "content" / "practices" / "roditelskiy-universitet.md"
+    practice.write_text(practice.read_text("utf-8") + "\nДополнение.\n" * 900, "utf-8")
+    size_kb = -(-practice.stat().st_size // 1024)
+    assert size_kb > 8
+    for command in (("validate",), ("build",)):
+        result = kb(*command, cwd=project)
+        assert result.returncode == 1, result.stderr
+        assert (f"content/practices/roditelskiy-universitet.md:1:1: файл занимает {size_kb} КБ, "
+                "а допускается не больше 8 КБ (настройка max_file_kb плагина kb в mkdocs.yml)."
+                ) in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()

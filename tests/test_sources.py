@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import sources
 from build_tools.sources import read_text, split_front_matter
 
 
@@ -33,16 +32,14 @@ def test_windows_1251_is_named(tmp_path: Path) -> None:
     assert "(похоже на Windows-1251)" in problem.message
 
 
-def test_utf16_binary_and_oversized_files_are_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_utf16_binary_and_oversized_files_are_refused(tmp_path: Path) -> None:
     utf16 = write(tmp_path, "utf16.md", "---\ntitle: x\n---\n".encode("utf-16"))
     binary = write(tmp_path, "binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     large = write(tmp_path, "large.md", b"---\ntitle: long enough\n---\n")
     assert read_text(utf16)[1][0].code == "WrongEncoding"
     assert read_text(binary)[1][0].code == "BinaryFile"
-    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 10)
-    assert read_text(large)[1][0].code == "FileTooLarge"
+    assert read_text(large, max_bytes=10)[1][0].code == "FileTooLarge"
+    assert read_text(large)[1] == []  # the default limit, 1 MB
 
 
 @pytest.mark.parametrize(("text", "code", "line"), [
