@@ -86,9 +86,10 @@ def _project(config_file: str) -> Project:
                          "проекта или укажите -f путь/к/mkdocs.yml.")
     settings = _mkdocs_settings(path)
     docs_dir = str(settings.get("docs_dir") or "docs")
-    max_kb = _plugin_options(settings).get("max_file_kb", 1024)
+    options = _plugin_options(settings)
     return Project(path.resolve().parent / docs_dir, Path.cwd(),
-                   max_file_bytes=int(max_kb) * 1024)
+                   max_file_bytes=int(options.get("max_file_kb", 1024)) * 1024,
+                   embed_hosts=tuple(str(h).lower() for h in options.get("embed_hosts") or ()))
 
 
 def _mkdocs_settings(path: Path) -> dict[str, Any]:

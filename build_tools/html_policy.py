@@ -2,8 +2,9 @@
 
 The allow-list is the sanitiser's own (sanitize.py): a tag, attribute or link scheme that the
 build would silently strip is an error here, with the line, so the editor learns why.
-Embedded players (iframe, object, embed, video, audio) are refused from every host: the site
-makes no request to another server, and a plain link to the video serves readers as well.
+Embedded players (iframe, object, embed, video, audio) are refused by default: the site makes
+no request to another server, and a plain link to the video serves readers as well. The
+institute may allow <iframe> players from named hosts (embed_hosts of the kb plugin).
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ from collections.abc import Iterator
 
 from .body_outline import Element, Outline
 from .problems import Problem
-from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, GLOBAL_ATTRIBUTES, URL_SCHEMES
+from .sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    EMBED_ATTRIBUTES,
+    GLOBAL_ATTRIBUTES,
+    URL_SCHEMES,
+    embed_allowed,
+)
 
 EMBED_TAGS = frozenset({"iframe", "object", "embed", "video", "audio", "source", "track",
                         "frame", "frameset", "applet", "picture", "portal"})
@@ -28,11 +36,41 @@ def url_scheme(url: str) -> str:
     return match.group(1) if match else ""
 
 
-def check_html(outline: Outline) -> Iterator[tuple[int, Problem]]:
-    """(body line, problem) for every element or attribute outside the allow-list."""
+def check_html(outline: Outline,
+               embed_hosts: tuple[str, ...] = ()) -> Iterator[tuple[int, Problem]]:
+    """(body line, problem) for every element or attribute outside the allow-list.
+
+    `embed_hosts` (the kb plugin's option, empty by default) lets <iframe> players from those
+    hosts through, with a title for screen readers.
+    """
     for element in outline.elements:
+        if element.tag == "iframe" and embed_hosts:
+            yield from ((element.line, p) for p in _iframe_problems(element, embed_hosts))
+            continue
         for problem in _element_problems(element):
             yield element.line, problem
+
+
+def _iframe_problems(element: Element, hosts: tuple[str, ...]) -> Iterator[Problem]:
+    src = element.attrs.get("src") or ""
+    if not embed_allowed(src, hosts):
+        yield Problem(
+            "ExternalEmbed",
+            f"фрейм с адреса «{src}» не допускается: встраивать можно только проигрыватели "
+            f"с сайтов из списка embed_hosts в mkdocs.yml ({', '.join(hosts)}), по https.",
+            hint="Дайте обычную ссылку или попросите веб-команду института добавить сайт "
+                 "в список.",
+        )
+    if not (element.attrs.get("title") or "").strip():
+        yield Problem(
+            "EmbedWithoutTitle",
+            "у встроенного проигрывателя нет атрибута title: читатель с экранным диктором не "
+            "узнает, что в нём.",
+            hint='Добавьте описание: <iframe title="Видеозапись открытого урока" …>.',
+        )
+    for name in element.attrs:
+        if name not in EMBED_ATTRIBUTES | GLOBAL_ATTRIBUTES:
+            yield _forbidden_attribute("iframe", name)
 
 
 def _element_problems(element: Element) -> Iterator[Problem]:

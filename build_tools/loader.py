@@ -33,6 +33,8 @@ class Project:
     display_root: Path
     max_file_bytes: int = MAX_FILE_BYTES
     """Larger content files are refused (the kb plugin's max_file_kb in mkdocs.yml)."""
+    embed_hosts: tuple[str, ...] = ()
+    """Hosts whose <iframe> players may be embedded (the kb plugin's embed_hosts); none."""
 
     def shown(self, path: Path) -> str:
         try:
@@ -110,7 +112,7 @@ def load_entry(
     located += [document.source_map.locate(problem, shown) for problem in found]
     outline = outline_of(source.body)
     in_body += [*check_body(outline, path, project.content_root, source.body_line),
-                *check_html(outline)]
+                *check_html(outline, project.embed_hosts)]
     located += [p.located(shown, source.body_line + line - 1, 1) for line, p in in_body]
     if data is None:
         return None, located

@@ -48,6 +48,9 @@ class KnowledgeBaseConfig(Config):
     """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
     staged = c.Type(bool, default=True)
     """Build `mkdocs build` into a staging folder and publish it only after full success."""
+    embed_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose <iframe> players editors may embed (e.g. rutube.ru). Empty: the site makes
+    no request to another host. Each host also goes into the CSP's frame-src."""
     max_file_kb = c.Type(int, default=1024)
     """Content files larger than this many kilobytes are refused with FileTooLarge."""
     monitoring_min_group = c.Type(int, default=3)
@@ -58,6 +61,7 @@ class KnowledgeBaseConfig(Config):
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
+        self.embed_hosts: tuple[str, ...] = ()
         self.command = ""
         self.pages: dict[str, PageSpec] = {}
         self.staged: StagedSite | None = None
@@ -73,8 +77,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildTimeError as error:
             raise PluginError(str(error)) from error
         serving = self.command == "serve"
+        self.embed_hosts = tuple(h.lower() for h in self.config.embed_hosts)
         project = Project(Path(config.docs_dir), Path(config.config_file_path).parent,
-                          max_file_bytes=self.config.max_file_kb * 1024)
+                          max_file_bytes=self.config.max_file_kb * 1024,
+                          embed_hosts=self.embed_hosts)
         library, problems = load_library(project, include_unpublished=serving)
         for problem in problems.warnings:
             log.warning(problem.render())
@@ -141,7 +147,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return html_text
-        body = clean_entry_html(html_text) if spec.markdown else ""
+        body = clean_entry_html(html_text, self.embed_hosts) if spec.markdown else ""
         content = f"{spec.before}\n{body}\n{spec.after}"
         if spec.kind == "entry":
             return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'

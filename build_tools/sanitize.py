@@ -7,6 +7,8 @@ event handlers, javascript: links) is removed before the page is written. The va
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import nh3
 
 ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"caption", "section", "input", "label", "svg", "path"}
@@ -31,13 +33,41 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes kept; relative links have none. javascript: and data: never pass."""
 
 
-def clean_entry_html(html: str) -> str:
-    """Strip everything outside the allow-list from an entry page's rendered HTML."""
+EMBED_ATTRIBUTES = {"src", "title", "width", "height", "allow", "allowfullscreen", "loading",
+                    "referrerpolicy"}
+"""What an <iframe> from an allowed host keeps (embed_hosts of the kb plugin)."""
+
+
+def embed_allowed(src: str, hosts: tuple[str, ...]) -> bool:
+    """An https address on one of `hosts` or their subdomains: rutube.ru covers www.rutube.ru."""
+    parts = urlsplit(src.strip())
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and any(
+        host == allowed or host.endswith("." + allowed) for allowed in hosts)
+
+
+def clean_entry_html(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
+    """Strip everything outside the allow-list from an entry page's rendered HTML.
+
+    With `embed_hosts` (empty by default: the site requests nothing from other hosts),
+    <iframe> is kept when its src is on one of them; any other src is removed.
+    """
+    tags, attributes = ALLOWED_TAGS, ALLOWED_ATTRIBUTES
+
+    def keep(tag: str, name: str, value: str) -> str | None:
+        if tag == "iframe" and name == "src" and not embed_allowed(value, embed_hosts):
+            return None
+        return value
+
+    if embed_hosts:
+        tags = tags | {"iframe"}
+        attributes = {**attributes, "iframe": EMBED_ATTRIBUTES}
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         clean_content_tags={"script", "style"},
-        attributes=ALLOWED_ATTRIBUTES,
+        attributes=attributes,
+        attribute_filter=keep if embed_hosts else None,
         link_rel=None,
         url_schemes=set(URL_SCHEMES),
         strip_comments=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -129,3 +130,27 @@ def test_the_size_limit_is_a_setting_of_the_kb_plugin(project: Path, kb: KbRunne
                 ) in result.stderr
         assert "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_embed_hosts_let_a_named_player_onto_the_page(project: Path, kb: KbRunner) -> None:
+    """The institute may allow players from named hosts; kb validate and the build agree."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "\n  - kb\n", "\n  - kb:\n      embed_hosts: [rutube.ru]\n"), "utf-8")
+    practice = project / "content" / "practices" / "roditelskiy-universitet.md"
+    player = ('\n<iframe title="Запись встречи родительского университета" '
+              'src="https://rutube.ru/play/embed/0000"></iframe>\n')
+    practice.write_text(practice.read_text("utf-8") + player, "utf-8")
+    result = kb("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "practices" / "roditelskiy-universitet" / "index.html")
+    assert ('<iframe title="Запись встречи родительского университета" '
+            'src="https://rutube.ru/play/embed/0000"></iframe>') in page.read_text("utf-8")
+
+    practice.write_text(practice.read_text("utf-8").replace("rutube.ru/play", "video.example/play"),
+                        "utf-8")
+    refused = kb("validate", cwd=project)
+    assert refused.returncode == 1
+    assert re.search(r"content/practices/roditelskiy-universitet\.md:\d+:1: фрейм с адреса "
+                     r"«https://video\.example/play/embed/0000» не допускается: .*\(rutube\.ru\)"
+                     r".*\[ExternalEmbed\]", refused.stderr), refused.stderr

@@ -58,3 +58,32 @@ def test_the_sanitiser_still_strips_what_a_validator_could_miss() -> None:
     for live in ("onclick", "<script", "javascript:", "onerror", "style="):
         assert live not in clean
     assert "абзац" in clean and 'align="right"' in clean
+
+
+def test_players_from_allowed_hosts_pass_with_a_title() -> None:
+    """embed_hosts (empty by default) lets <iframe> players from named hosts through."""
+    hosts = ("rutube.ru",)
+    body = ('<iframe title="Открытый урок" src="https://rutube.ru/play/embed/1"></iframe>\n\n'
+            '<iframe title="Урок" src="https://www.rutube.ru/play/embed/2" allowfullscreen>'
+            '</iframe>\n\n'
+            '<iframe src="https://rutube.ru/play/embed/3"></iframe>\n\n'
+            '<iframe title="Чужой" src="https://tracker.example/embed"></iframe>\n\n'
+            '<iframe title="Без https" src="http://rutube.ru/play/embed/4"></iframe>\n\n'
+            '<iframe title="Двойник" src="https://rutube.ru.evil.example/x" onload="x()">'
+            '</iframe>\n\n'
+            '<video src="https://rutube.ru/v.mp4"></video>\n')
+    found = [(line, p.code) for line, p in check_html(outline_of(body), hosts)]
+    assert found == [(5, "EmbedWithoutTitle"), (7, "ExternalEmbed"), (9, "ExternalEmbed"),
+                     (11, "ExternalEmbed"), (11, "ForbiddenHtmlAttribute"),
+                     (13, "ExternalEmbed")]
+    # Without the option every frame is refused, as before.
+    assert ("ExternalEmbed" in {p.code for _, p in check_html(outline_of(body))})
+
+
+def test_the_sanitiser_keeps_only_frames_from_allowed_hosts() -> None:
+    html = ('<iframe title="Урок" src="https://rutube.ru/play/embed/1" onload="x()"></iframe>'
+            '<iframe title="Чужой" src="https://tracker.example/embed"></iframe>')
+    kept = clean_entry_html(html, ("rutube.ru",))
+    assert '<iframe title="Урок" src="https://rutube.ru/play/embed/1"></iframe>' in kept
+    assert "tracker.example" not in kept and "onload" not in kept
+    assert "<iframe" not in clean_entry_html(html)
