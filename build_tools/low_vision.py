@@ -81,16 +81,19 @@ class LowVisionControl:
         self._button = renderer.render_fragment("_low_vision_button.html")
         self._panel = renderer.render_fragment("_low_vision_panel.html", settings=SETTINGS)
 
-    def add_to(self, html: str, root: str) -> str:
+    def add_to(self, html: str, root: str, *, before_button: str = "") -> str:
         """`html` (a page the theme rendered) with the control; unchanged if it has no header.
 
         `root` is the way from the page to the site root: "../../" or, on 404.html, "/bank/".
+        `before_button` is other HTML for the end of the header (the site's search form), put
+        there in the same pass.
         """
-        if _HEADER_NAV_END.search(html) is None:
+        items = before_button + str(self._button.at_root(root))
+        html, placed = _HEADER_NAV_END.subn(lambda m: m.group(1) + items + m.group(2), html,
+                                            count=1)
+        if not placed:
             return html
         html = _place(_HEAD_END, html, self._head, root, before=True)
-        button = str(self._button.at_root(root))
-        html = _HEADER_NAV_END.sub(lambda m: m.group(1) + button + m.group(2), html, count=1)
         return _place(_HEADER_END, html, self._panel, root, before=False)
 
 

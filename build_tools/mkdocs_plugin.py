@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,7 +39,6 @@ log = logging.getLogger("mkdocs.plugins.kb")
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/kb.css"
 SCRIPT = "assets/kb-search.js"
-_HEADER_END = re.compile(r'(<nav class="md-header__inner[^>]*>.*?)(</nav>)', re.S)
 
 
 class KnowledgeBaseConfig(Config):
@@ -166,10 +164,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return self.inline_scripts.externalize(output_content, root)
 
     def _add_controls(self, output: str, root: str) -> str:
-        # Material draws its search box only for its own search plugin; ours goes in its place.
-        form = self.builder.header_search(root)
-        output = _HEADER_END.sub(lambda m: m.group(1) + form + m.group(2), output, count=1)
-        return self.low_vision.add_to(output, root)
+        # Material draws its search box only for its own search plugin; ours goes in its place,
+        # next to the low-vision button.
+        return self.low_vision.add_to(output, root,
+                                      before_button=self.builder.header_search(root))
 
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))
