@@ -181,7 +181,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _digest_draft(args: argparse.Namespace) -> int:
     from .digest_draft import DraftError, write_draft
-    from .syndication import normalize_site_url
+    from .render import normalize_site_url
 
     project = _project(args.config_file)
     library, problems = load_library(project)

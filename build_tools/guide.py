@@ -13,6 +13,7 @@ from .catalogue import CATALOGUE, Explanation
 from .content_types import CONTENT_TYPES, ContentType, Status
 from .fields import Field, ListOf, Record, Vocabulary
 from .problems import FieldPath
+from .render import normalize_site_url
 from .scaffold import render, value_rule
 
 GUIDE_SRC = "guide/index.md"
@@ -54,7 +55,7 @@ class CatalogueEntry:
 
 def guide_address(site_url: str) -> str:
     """Where editors read what each problem code means: the published site, or the preview."""
-    base = site_url.rstrip("/") + "/" if site_url else "http://127.0.0.1:8000/"
+    base = normalize_site_url(site_url) or "http://127.0.0.1:8000/"
     where = f"{base}{GUIDE_URL}#{ERRORS_ANCHOR}"
     return where if site_url else f"{where} (после запуска kb serve)"
 

@@ -28,11 +28,11 @@ from .pages import PageSpec, SiteBuilder
 from .problems import render_text
 from .publish import StagedSite
 from .registries import DATA_DIR
-from .render import root_prefix
+from .render import normalize_site_url, root_prefix
 from .reproducible import BuildTimeError, source_date_epoch
 from .sanitize import clean_entry_html
 from .search_index import SearchIndexError, index_site
-from .syndication import PublicationSettings, normalize_site_url
+from .syndication import PublicationSettings
 
 log = logging.getLogger("mkdocs.plugins.kb")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import markupsafe
 
-from . import events, guide, search_data
+from . import guide, search_data
 from .content_types import CONTENT_TYPES
 from .events import item_anchor
 from .library import Entry, Library
@@ -107,9 +107,7 @@ class SiteBuilder:
         return self._term_urls.get((vocabulary, name), "")
 
     def upcoming_events(self, count: int) -> list[Any]:
-        upcoming, _ = events.split_by_date(self.syndication.events,
-                                           self.syndication.settings.today)
-        return upcoming[:count]
+        return self.syndication.split[0][:count]
 
     def school_url(self, school_id: str) -> str:
         return f"schools/{school_id}/"

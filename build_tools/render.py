@@ -26,6 +26,14 @@ def relative_url(target: str, current: str) -> str:
     return root_prefix(current) + target or "./"
 
 
+def normalize_site_url(value: str | None) -> str:
+    """mkdocs.yml's site_url as links are built from it: "" or an address ending with "/"."""
+    value = (value or "").strip()
+    if value and not value.endswith("/"):
+        value += "/"
+    return value
+
+
 class Renderer:
     def __init__(self) -> None:
         self.env = jinja2.Environment(

@@ -7,6 +7,7 @@ behind them (Atom feeds, the .ics calendar, CSV/JSON datasets and their passport
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 from collections.abc import Callable, Iterator
@@ -49,13 +50,6 @@ class PublicationSettings:
 MOSCOW = dt.timezone(dt.timedelta(hours=3), "MSK")
 
 
-def normalize_site_url(value: str | None) -> str:
-    value = (value or "").strip()
-    if value and not value.endswith("/"):
-        value += "/"
-    return value
-
-
 @dataclass(frozen=True)
 class Output:
     src_uri: str
@@ -80,9 +74,14 @@ class Syndication:
     def calendar_file(self) -> str:
         return CALENDAR_FILE if self.settings.absolute else ""
 
+    @functools.cached_property
+    def split(self) -> tuple[list[ev.Event], list[ev.Event]]:
+        """(upcoming, past) as of the build date: the calendar page and the home page agree."""
+        return ev.split_by_date(self.events, self.settings.today)
+
     def calendar_context(self) -> dict[str, Any]:
         today = self.settings.today
-        upcoming, past = ev.split_by_date(self.events, today)
+        upcoming, past = self.split
         recent = [e for e in past if (today - e.end).days <= PAST_EVENTS_DAYS]
         return {
             "today": today,
