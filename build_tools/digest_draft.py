@@ -88,8 +88,7 @@ def draft_data(library: Library, month: Month, site_url: str) -> dict[str, Any]:
             if event.link:
                 item["link"] = event.link
             item |= {"date": event.start, "summary": event.summary,
-                     "event": _event_block(event.start, event.end, event.place, event.online,
-                                           event.registration_until)}
+                     "event": dict(event.block)}
             add(event.rubric, item)
     if not rubrics:
         add(PLACEHOLDER_RUBRIC, {
@@ -113,20 +112,6 @@ def draft_data(library: Library, month: Month, site_url: str) -> dict[str, Any]:
 def _link(site_url: str, entry: Entry) -> dict[str, str]:
     """The entry's absolute address, when the site's address is known."""
     return {"link": site_url + entry.url} if site_url.startswith(("https://", "http://")) else {}
-
-
-def _event_block(start: dt.date, end: dt.date, place: str, online: bool,
-                 registration_until: dt.date | None) -> dict[str, Any]:
-    block: dict[str, Any] = {"start": start}
-    if end != start:
-        block["end"] = end
-    if place:
-        block["place"] = place
-    if online:
-        block["online"] = True
-    if registration_until:
-        block["registration_until"] = registration_until
-    return block
 
 
 def _next_issue(library: Library, month: Month) -> int:

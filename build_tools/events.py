@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -40,6 +40,8 @@ class Event:
     digest: Entry
     """The issue that announced the event."""
     rubric: str
+    block: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The item's `event:` block as written (validated), for copying into a new issue."""
 
     @property
     def uid(self) -> str:
@@ -86,6 +88,7 @@ def _events_of(digest: Entry) -> Iterator[Event]:
                 online=bool(data.get("online")),
                 registration_until=data.get("registration_until"),
                 digest=digest, rubric=rubric["rubric"],
+                block={key: value for key, value in data.items() if value is not None},
             )
 
 
