@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, KbRunner
+from tests.helpers import KbRunner, copy_sample
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of mkdocs.yml and the sample content/ that a test may break at will."""
-    target = tmp_path / "project"
-    target.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", target / "content")
-    return target
+    return copy_sample(tmp_path / "project")
 
 
 @pytest.fixture
@@ -38,10 +33,7 @@ def kb() -> KbRunner:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample content built once with `kb build`, checked not to write into content/."""
-    target = tmp_path_factory.mktemp("sample") / "project"
-    target.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", target / "content")
+    target = copy_sample(tmp_path_factory.mktemp("sample") / "project")
     before = sorted(p.relative_to(target).as_posix() for p in target.rglob("*"))
     result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=target,
                             capture_output=True, text=True, timeout=600)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +16,7 @@ import frontmatter
 import pytest
 
 from build_tools.content_types import CONTENT_TYPES, Status
-from tests.helpers import ROOT
+from tests.helpers import ROOT, copy_sample, free_port
 
 SITE_URL = "https://example.org/bank/"  # mkdocs.yml's site_url
 
@@ -37,13 +35,6 @@ def entries(public: bool) -> list[tuple[str, str, str]]:
 DRAFTS = entries(public=False)
 
 
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", target / "content")
-    return target
-
-
 def serve_path() -> str:
     """`kb serve` mounts the site at the path of mkdocs.yml's site_url, e.g. /bank/."""
     for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
@@ -55,7 +46,7 @@ def serve_path() -> str:
 @pytest.fixture(scope="module")
 def production_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`kb build` of the sample (mkdocs.yml sets site_url, so the sitemap lists every page)."""
-    project = copy_project(tmp_path_factory.mktemp("drafts") / "project")
+    project = copy_sample(tmp_path_factory.mktemp("drafts") / "project")
     result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
@@ -96,12 +87,6 @@ def test_the_404_page_links_its_scripts_under_the_site_path(production_site: Pat
     assert '<script src="/bank/assets/inline/' in page
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _get(url: str, deadline: float) -> str:
     while True:
         try:
@@ -114,8 +99,8 @@ def _get(url: str, deadline: float) -> str:
 
 
 def test_kb_serve_shows_drafts(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    port = _free_port()
+    project = copy_sample(tmp_path / "project")
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "build_tools.cli", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

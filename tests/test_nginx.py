@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, free_port
 
 DEPLOY = ROOT / "deploy" / "nginx"
 SNIPPET = "/etc/nginx/snippets/kb-security-headers.conf"
@@ -35,12 +35,6 @@ def _nginx() -> str:
     if os.environ.get("KB_REQUIRE_NGINX") == "1":
         pytest.fail("nginx not found: apt-get install nginx (KB_REQUIRE_NGINX=1)", pytrace=False)
     pytest.skip("nginx not installed: the sample nginx config is checked by CI (.ci/run)")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def local_config(work: Path, port: int) -> str:
@@ -72,7 +66,7 @@ def nginx_site(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     work = tmp_path_factory.mktemp("nginx")
     (work / "temp").mkdir()
     shutil.copytree(sample_site, work / "www" / "bank")
-    port = _free_port()
+    port = free_port()
     config = work / "nginx.conf"
     config.write_text(local_config(work, port), "utf-8")
     check = subprocess.run([nginx, "-t", "-c", str(config)], capture_output=True, text=True)

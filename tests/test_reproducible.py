@@ -7,7 +7,6 @@ import gzip
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -23,7 +22,7 @@ from build_tools.reproducible import (
     source_date_epoch,
     with_fixed_entry_times,
 )
-from tests.helpers import ROOT
+from tests.helpers import copy_sample
 
 EPOCH = 1_767_225_600
 """2026-01-01 00:00:00 UTC."""
@@ -33,12 +32,10 @@ EPOCH_TIME = dt.datetime.fromtimestamp(EPOCH, dt.UTC)
 
 def build(folder: Path, *, hash_seed: str) -> Path:
     """The sample project copied into `folder` and built there with `kb build -d out`."""
-    folder.mkdir(parents=True)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # With a site address MkDocs writes lastmod dates into sitemap.xml: they must not differ.
-    (folder / "mkdocs.yml").write_text(config + "\nsite_url: https://example.org/bank/\n",
-                                       encoding="utf-8")
-    shutil.copytree(ROOT / "content", folder / "content")
+    # mkdocs.yml sets site_url, so MkDocs writes lastmod dates into sitemap.xml: they must not
+    # differ between the two builds.
+    copy_sample(folder)
+    assert "\nsite_url: https://" in (folder / "mkdocs.yml").read_text(encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": hash_seed}
     result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build", "-d", "out"],
                             cwd=folder, env=env, capture_output=True, text=True, timeout=600)

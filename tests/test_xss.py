@@ -12,7 +12,6 @@ import csv
 import gzip
 import io
 import json
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -27,7 +26,7 @@ from build_tools.content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentT
 from build_tools.fields import ListOf, Record, Reference, Term, Text, Url
 from build_tools.personal_data import Contact
 from build_tools.registries import VOCABULARIES
-from tests.helpers import ROOT
+from tests.helpers import copy_sample
 
 PAYLOAD = "Зловредный <img src=x onerror=alert(1)>\"'</script><script>alert(2)</script>"
 SHORT = "<img src=x onerror=alert(1)>"
@@ -100,10 +99,7 @@ def poison_registries(project: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("hostile") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", project / "content")
+    project = copy_sample(tmp_path_factory.mktemp("hostile") / "project")
     poison_registries(project)
     for content_type, relative in TARGETS:
         poison_entry(project, content_type, relative)
