@@ -39,6 +39,9 @@ log = logging.getLogger("mkdocs.plugins.kb")
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/kb.css"
 SCRIPT = "assets/kb-search.js"
+FONTS = "assets/kb-fonts.css"
+"""The self-hosted web fonts (assets/fonts/): the same look on every machine."""
+FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*.woff2"))
 
 
 class KnowledgeBaseConfig(Config):
@@ -99,7 +102,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         self.statics = list(self.builder.static_files())
         self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
-        for stylesheet in (STYLESHEET, low_vision.STYLESHEET):
+        for stylesheet in (FONTS, STYLESHEET, low_vision.STYLESHEET):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
         if SCRIPT not in config.extra_javascript:
@@ -126,8 +129,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                         inclusion=inclusion))
         for static in self.statics:
             files.append(File.generated(config, static.src_uri, content=static.content))
-        for asset in (STYLESHEET, SCRIPT, low_vision.STYLESHEET, low_vision.SCRIPT):
-            files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+        for asset in (FONTS, STYLESHEET, SCRIPT, low_vision.STYLESHEET, low_vision.SCRIPT,
+                      *FONT_FILES):
+            files.append(File.generated(config, asset,
+                                        abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:

@@ -59,6 +59,8 @@ def open_page(tab: Page, server, name: str) -> None:
     """Open a page of the set and wait until what axe should see is there."""
     tab.goto(server.url(PAGES[name]))
     expect(tab.locator("main h1").first).to_be_visible()
+    # The site's own fonts set the final line breaks: measure after they have loaded.
+    tab.evaluate("document.fonts.ready.then(() => null)")
     if name == "bank":
         wait_for_search(tab)
         # Filters open: always on a wide screen; on a narrow one behind «Фильтры», opened here.

@@ -665,3 +665,23 @@ def test_mobile_page_does_not_scroll_sideways(mobile_page: Page, site_server,
     assert found["scrollWidth"] <= found["width"] + 1, found
     assert not found["wide"], found
     assert mobile_page.evaluate("window.scrollX") == 0
+
+
+FONT_STATE = """() => document.fonts.ready.then(() => ({
+  text: getComputedStyle(document.querySelector('.md-typeset')).fontFamily,
+  code: getComputedStyle(document.body).getPropertyValue('--md-code-font').trim(),
+  loaded: Array.from(document.fonts).filter(f => f.status === 'loaded')
+    .map(f => f.family.replace(/"/g, '') + ' ' + f.weight),
+}))"""
+
+
+def test_text_is_drawn_in_the_sites_own_fonts(page: Page, site_server) -> None:
+    """Golos Text (regular and bold) comes from the site itself, whatever fonts the machine has."""
+    fonts: list[str] = []
+    page.on("request", lambda r: fonts.append(r.url) if r.resource_type == "font" else None)
+    page.goto(site_server.url(published("practices")[0].url))
+    state = page.evaluate(FONT_STATE)
+    assert state["text"].startswith('"Golos Text"'), state
+    assert state["code"].startswith('"PT Mono"'), state
+    assert {"Golos Text 400", "Golos Text 700"} <= set(state["loaded"]), state
+    assert fonts and all(url.startswith(site_server.url("assets/fonts/")) for url in fonts), fonts
