@@ -1,17 +1,23 @@
-"""Every published table as CSV (UTF-8) and XLSX, built in memory at build time."""
+"""Every published table as CSV (UTF-8) and XLSX, built in memory at build time.
+
+Both pass through `spreadsheet_safe`: district, school and indicator names come from registries
+that anyone can change by pull request, so no cell may open as a formula.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
 from ..reproducible import build_time, with_fixed_entry_times
+from ..spreadsheet_safe import safe_frame
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """UTF-8 with a BOM, `;` separators and decimal commas: opens correctly in Russian Excel."""
-    text = table.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
+    text = safe_frame(table).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
 
 
@@ -20,14 +26,18 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     from zipfile import ZIP_DEFLATED, ZipFile
 
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.writer.excel import ExcelWriter
 
+    table = safe_frame(table)
     book = Workbook()
     worksheet = book.active
     worksheet.title = sheet[:31]
-    worksheet.append([str(column) for column in table.columns])
+    worksheet.append([_xlsx_text(str(column), ILLEGAL_CHARACTERS_RE)
+                      for column in table.columns])
     for row in table.itertuples(index=False):
-        worksheet.append([None if pd.isna(v) else v for v in row])
+        worksheet.append([None if pd.isna(v) else _xlsx_text(v, ILLEGAL_CHARACTERS_RE)
+                          for v in row])
     for cells in worksheet.columns:
         width = max(len(str(c.value or "")) for c in cells)
         worksheet.column_dimensions[cells[0].column_letter].width = min(60, width + 2)
@@ -37,3 +47,8 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     buffer = io.BytesIO()
     ExcelWriter(book, ZipFile(buffer, "w", ZIP_DEFLATED, allowZip64=True)).save()
     return with_fixed_entry_times(buffer.getvalue(), stamp)
+
+
+def _xlsx_text(value: object, illegal: re.Pattern[str]) -> object:
+    """XML cannot hold control characters: openpyxl would stop the build on one."""
+    return illegal.sub("", value) if isinstance(value, str) else value
