@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook
 
 from build_tools.monitoring.indicators import Indicator, load_indicators
-from build_tools.monitoring.reader import RawTable, read_table
 from build_tools.monitoring.periods import Kind, period_kind
+from build_tools.monitoring.reader import RawTable, read_table
 from build_tools.monitoring.table import period_order, validate_table
 from build_tools.problems import Problem
 from build_tools.registries import Registry, load_registry

@@ -75,13 +75,16 @@ def _unreadable() -> Problem:
                    "а не папка или ссылка, и что у него есть права на чтение.")
 
 
-def _decode(raw: bytes) -> tuple[str, str] | None:
+def _decode(raw: bytes) -> tuple[str, str] | Problem:
     """Text and the encoding's name; UTF-8 first, then Windows-1251, the usual Excel export."""
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
             return raw[3:].decode("utf-8"), "UTF-8 с BOM"
-        except UnicodeDecodeError:
-            return None
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start + 3) + 1
+            return Problem("WrongEncoding", f"файл помечен как UTF-8 (начинается с метки BOM), "
+                           f"но в строке {line} есть байты, которые в UTF-8 не читаются: "
+                           "сохраните таблицу заново как «CSV UTF-8».").located("", line, 1)
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -90,20 +93,24 @@ def _decode(raw: bytes) -> tuple[str, str] | None:
 
     best = from_bytes(raw[:200_000], cp_isolation=["cp1251", "koi8_r", "cp866", "utf_16"]).best()
     if best is None:
-        return None
+        return _unknown_encoding()
     names = {"cp1251": "Windows-1251", "koi8_r": "KOI8-R", "cp866": "CP866 (DOS)",
              "utf_16": "UTF-16"}
     try:  # the guess looked at the start only: the rest may not fit it
         return raw.decode(best.encoding), names.get(best.encoding, best.encoding)
     except (UnicodeDecodeError, LookupError):
-        return None
+        return _unknown_encoding()
+
+
+def _unknown_encoding() -> Problem:
+    return Problem("WrongEncoding", "не удалось определить кодировку файла: "
+                                    "сохраните таблицу как «CSV UTF-8».")
 
 
 def _read_csv(raw: bytes) -> tuple[RawTable | None, list[Problem]]:
     decoded = _decode(raw)
-    if decoded is None:
-        return None, [Problem("WrongEncoding", "не удалось определить кодировку файла: "
-                              "сохраните таблицу как «CSV UTF-8».")]
+    if isinstance(decoded, Problem):
+        return None, [decoded]
     text, encoding = decoded
     if not text.strip():
         return None, [Problem("EmptyFile", "таблица пуста: в ней нет ни заголовка, ни строк.")]

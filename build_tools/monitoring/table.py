@@ -40,7 +40,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("comment", "комментарий", ("комментарий", "примечание", "comment"), required=False),
 )
 
-CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 """Characters no table cell should hold: NUL, escape sequences, form feeds (tab and line breaks
 inside a quoted comment are ordinary text)."""
 MAX_CELL_CHARS = 10_000
@@ -78,11 +78,14 @@ def validate_table(
         else:
             keep.append(index)
     frame = pd.DataFrame({
-        key: pd.Series([raw.rows[i][col].strip() for i in keep], dtype="object")
+        key: pd.Series([raw.rows[i][col] for i in keep], dtype="object")
         for key, col in positions.items()
     })
     frame["line"] = [raw.lines[i] for i in keep]
+    # Checked before stripping: str.strip() would silently drop a trailing vertical tab.
     frame = _check_cells(frame, positions, reporter)
+    for key in positions:
+        frame[key] = frame[key].str.strip()
     _check_references(frame, positions, schools, indicators, reporter)
     _check_periods(frame, positions, reporter)
     _check_values(frame, positions, indicators, reporter)

@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from ..problems import Problem
 
@@ -71,8 +72,7 @@ def _read_first_sheet(path: Path) -> Sheet | Problem:
         while header and not header[-1]:
             header.pop()
         if not header:
-            return Problem("EmptyFile", f"в первой строке листа «{sheet.title}» нет заголовка "
-                                        "таблицы: первая строка — названия столбцов.")
+            return _no_header(sheet)
         rows, lines = [], []
         # One cell more than the header: a value beside the table is reported as a ragged row.
         for number, values in enumerate(
@@ -86,6 +86,20 @@ def _read_first_sheet(path: Path) -> Sheet | Problem:
         return sheet.title, header, rows, lines
     finally:
         book.close()
+
+
+def _no_header(sheet: Any) -> Problem:
+    """An empty first row: the sheet is empty, or the table starts lower (a title above it)."""
+    rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+    start = next((number for number, values in enumerate(rows, start=1)
+                  if any(cell_text(v).strip() for v in values)), None)
+    if start is None:
+        return Problem("EmptyFile", f"лист «{sheet.title}» пуст: в нём нет ни заголовка, "
+                                    "ни строк.")
+    return Problem("MissingColumn", f"первая строка листа «{sheet.title}» пуста, а заполнение "
+                                    f"начинается со строки {start}: названия столбцов (школа, "
+                                    "период, показатель, значение) должны стоять в первой "
+                                    "строке. Удалите строки над заголовком.")
 
 
 def cell_text(value: object) -> str:
