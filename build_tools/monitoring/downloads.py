@@ -29,15 +29,13 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.writer.excel import ExcelWriter
 
-    table = safe_frame(table)
+    table = _without_illegal_characters(safe_frame(table), ILLEGAL_CHARACTERS_RE)
     book = Workbook()
     worksheet = book.active
     worksheet.title = sheet[:31]
-    worksheet.append([_xlsx_text(str(column), ILLEGAL_CHARACTERS_RE)
-                      for column in table.columns])
+    worksheet.append([str(column) for column in table.columns])
     for row in table.itertuples(index=False):
-        worksheet.append([None if pd.isna(v) else _xlsx_text(v, ILLEGAL_CHARACTERS_RE)
-                          for v in row])
+        worksheet.append([None if pd.isna(v) else v for v in row])
     for cells in worksheet.columns:
         width = max(len(str(c.value or "")) for c in cells)
         worksheet.column_dimensions[cells[0].column_letter].width = min(60, width + 2)
@@ -49,6 +47,15 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     return with_fixed_entry_times(buffer.getvalue(), stamp)
 
 
-def _xlsx_text(value: object, illegal: re.Pattern[str]) -> object:
-    """XML cannot hold control characters: openpyxl would stop the build on one."""
-    return illegal.sub("", value) if isinstance(value, str) else value
+def _without_illegal_characters(table: pd.DataFrame, illegal: re.Pattern[str]) -> pd.DataFrame:
+    """XML cannot hold control characters, and openpyxl would stop the build on one."""
+    table = table.rename(columns=lambda name: illegal.sub("", str(name)))
+    for position in range(table.shape[1]):
+        column = table.iloc[:, position]
+        if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            continue
+        text = column.astype("string")
+        if text.str.contains(illegal.pattern, regex=True).fillna(False).any():
+            table.isetitem(position, column.map(
+                lambda v: illegal.sub("", v) if isinstance(v, str) else v))
+    return table
