@@ -18,6 +18,7 @@ from .content_types import PRACTICE, RECOMMENDATION
 from .fields import Field
 from .library import Entry, Library
 from .registries import SCHOOL, School
+from .spreadsheet_safe import safe_cell
 
 DATA_FOLDER = "data"
 LIST_SEPARATOR = "; "
@@ -73,17 +74,12 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return _text_cell(LIST_SEPARATOR.join(str(v) for v in value))
+        return str(safe_cell(LIST_SEPARATOR.join(str(v) for v in value)))
     if isinstance(value, bool):
         return "да" if value else "нет"
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _text_cell(value) if isinstance(value, str) else str(value)
-
-
-def _text_cell(text: str) -> str:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
-    return "'" + text if text.startswith(("=", "+", "@", "\t", "\r")) else text
+    return str(safe_cell(value)) if isinstance(value, str) else str(value)
 
 
 def _json_value(value: Any) -> Any:

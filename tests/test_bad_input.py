@@ -2,7 +2,8 @@
 
 Each case is a folder in tests/fixtures/bad_input/: `case.yml` says what to do to a copy of the
 sample project (edit a file, drop in files from the case's own content/, re-encode, add a
-symlink, pad a file past the size limit); `expected.txt` is the exact report of `kb validate`.
+symlink, pad a file past the size limit, write bytes or a generated file); `expected.txt` is
+the exact report of `kb validate`.
 The test runs `kb build` over a copy that already holds a published site and checks the exit
 code, the report, the absence of a traceback and that the published site did not change.
 """
@@ -64,6 +65,12 @@ def apply_case(name: str, project: Path) -> None:
         os.symlink(target, project / link)
     for path, hex_bytes in (case.get("binary") or {}).items():
         (project / path).write_bytes(bytes.fromhex(hex_bytes))
+    # `generated`: files too large to commit, as a list of parts, each `text` repeated `times`
+    # (default once), written as UTF-8: e.g. a table row with a cell of 140 000 characters.
+    for path, parts in (case.get("generated") or {}).items():
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(
+            "".join(part["text"] * part.get("times", 1) for part in parts), encoding="utf-8")
 
 
 @pytest.fixture

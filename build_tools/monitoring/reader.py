@@ -1,18 +1,20 @@
 """Reading monitoring tables as people send them: CSV in UTF-8 or Windows-1251, `,` or `;`, XLSX.
 
 The result is a table of text cells with the file's own row numbers, so every later problem can
-name the row; numbers are parsed later, in one vectorised step.
+name the row; numbers are parsed later, in one vectorised step. Whatever the bytes, reading ends
+in a table or in problems, never in an exception: a damaged file must not stop the build or
+freeze the preview.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem
+from .xlsx import read_xlsx
 
 MAX_TABLE_BYTES = 200_000_000
 
@@ -33,22 +35,56 @@ class RawTable:
 
 
 def read_table(path: Path) -> tuple[RawTable | None, list[Problem]]:
+    """The file's cells, or None with problems located at its first row."""
+    table, problems = _read(path)
+    return table, [p.located("", p.line or 1, p.column or 1) for p in problems]
+
+
+def _read(path: Path) -> tuple[RawTable | None, list[Problem]]:
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv", ".txt"):
+        return None, [Problem(
+            "BadFileType",
+            f"файл «{path.name}» не похож на таблицу: принимаются CSV (.csv) и Excel (.xlsx). "
+            "Старый формат .xls сохраните из Excel как .xlsx.",
+        )]
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None, [_unreadable()]
+    if size > MAX_TABLE_BYTES:
+        return None, [Problem("FileTooLarge", "таблица больше 200 МБ: разделите её по периодам.")]
+    if size == 0:
+        return None, [Problem("EmptyFile", "таблица пуста: в файле нет ни одного байта.")]
     if suffix == ".xlsx":
-        return _read_xlsx(path)
-    if suffix in (".csv", ".txt"):
-        return _read_csv(path)
-    return None, [Problem(
-        "BadFileType",
-        f"файл «{path.name}» не похож на таблицу: принимаются CSV (.csv) и Excel (.xlsx). "
-        "Старый формат .xls сохраните из Excel как .xlsx.",
-    )]
+        found = read_xlsx(path)
+        if isinstance(found, Problem):
+            return None, [found]
+        sheet, header, rows, lines = found
+        return RawTable(f"Excel (.xlsx), лист «{sheet}»", header, rows, lines), []
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, [_unreadable()]
+    return _read_csv(raw)
 
 
-def _decode(raw: bytes) -> tuple[str, str] | None:
+def _unreadable() -> Problem:
+    return Problem("UnreadableTable",
+                   "файл не удалось открыть для чтения: проверьте, что это обычный файл, "
+                   "а не папка или ссылка, и что у него есть права на чтение.")
+
+
+def _decode(raw: bytes) -> tuple[str, str] | Problem:
     """Text and the encoding's name; UTF-8 first, then Windows-1251, the usual Excel export."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "UTF-8 с BOM"
+        try:
+            return raw[3:].decode("utf-8"), "UTF-8 с BOM"
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start + 3) + 1
+            return Problem("WrongEncoding", f"файл помечен как UTF-8 (начинается с метки BOM), "
+                           f"но в строке {line} есть байты, которые в UTF-8 не читаются: "
+                           "сохраните таблицу заново как «CSV UTF-8».").located("", line, 1)
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -57,20 +93,24 @@ def _decode(raw: bytes) -> tuple[str, str] | None:
 
     best = from_bytes(raw[:200_000], cp_isolation=["cp1251", "koi8_r", "cp866", "utf_16"]).best()
     if best is None:
-        return None
+        return _unknown_encoding()
     names = {"cp1251": "Windows-1251", "koi8_r": "KOI8-R", "cp866": "CP866 (DOS)",
              "utf_16": "UTF-16"}
-    return raw.decode(best.encoding), names.get(best.encoding, best.encoding)
+    try:  # the guess looked at the start only: the rest may not fit it
+        return raw.decode(best.encoding), names.get(best.encoding, best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return _unknown_encoding()
 
 
-def _read_csv(path: Path) -> tuple[RawTable | None, list[Problem]]:
-    raw = path.read_bytes()
-    if len(raw) > MAX_TABLE_BYTES:
-        return None, [Problem("FileTooLarge", "таблица больше 200 МБ: разделите её по периодам.")]
+def _unknown_encoding() -> Problem:
+    return Problem("WrongEncoding", "не удалось определить кодировку файла: "
+                                    "сохраните таблицу как «CSV UTF-8».")
+
+
+def _read_csv(raw: bytes) -> tuple[RawTable | None, list[Problem]]:
     decoded = _decode(raw)
-    if decoded is None:
-        return None, [Problem("WrongEncoding", "не удалось определить кодировку файла: "
-                              "сохраните таблицу как «CSV UTF-8».")]
+    if isinstance(decoded, Problem):
+        return None, [decoded]
     text, encoding = decoded
     if not text.strip():
         return None, [Problem("EmptyFile", "таблица пуста: в ней нет ни заголовка, ни строк.")]
@@ -81,53 +121,27 @@ def _read_csv(path: Path) -> tuple[RawTable | None, list[Problem]]:
             "NoDelimiter",
             f"в первой строке не найден разделитель столбцов (;, запятая или табуляция); "
             f"файл прочитан как {encoding}. Сохраните таблицу из Excel как CSV.",
-        ).located("", 1, 1)]
+        )]
     dialect = f"CSV, {encoding}, разделитель — {_DELIMITER_NAMES[delimiter]}"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [cell.strip() for cell in next(reader)]
-    table = RawTable(dialect, header)
-    line = reader.line_num
-    for cells in reader:
-        start, line = line + 1, reader.line_num
-        if not any(cell.strip() for cell in cells):
-            continue
-        table.rows.append(cells)
-        table.lines.append(start)
-    return table, []
-
-
-def _read_xlsx(path: Path) -> tuple[RawTable | None, list[Problem]]:
-    from openpyxl import load_workbook
-
+    table: RawTable | None = None
+    line = 0
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        return None, [Problem("BadXlsx", f"файл Excel не читается ({type(error).__name__}): "
-                                         "откройте его в Excel и сохраните заново как .xlsx.")]
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header_row = next(rows, None)
-    if header_row is None:
-        return None, [Problem("EmptyFile", "в первом листе книги нет данных.")]
-    table = RawTable(f"Excel (.xlsx), лист «{sheet.title}»",
-                     [_cell_text(c).strip() for c in header_row])
-    for number, values in enumerate(rows, start=2):
-        cells = [_cell_text(value) for value in values]
-        while cells and not cells[-1].strip() and len(cells) > len(table.header):
-            cells.pop()
-        if any(cell.strip() for cell in cells):
-            table.rows.append(cells)
-            table.lines.append(number)
-    workbook.close()
+        for cells in reader:
+            start, line = line + 1, reader.line_num
+            if table is None:
+                table = RawTable(dialect, [cell.strip() for cell in cells])
+            elif any(cell.strip() for cell in cells):
+                table.rows.append(cells)
+                table.lines.append(start)
+    except csv.Error:
+        # The only error the csv module raises here: a cell over its field size limit
+        # (131 072 characters), usually an unclosed quote that swallowed the rest of the file.
+        return None, [Problem(
+            "CellTooLong",
+            f"ячейка, которая начинается в строке {line + 1}, длиннее {csv.field_size_limit()} "
+            f"символов (файл прочитан как {dialect}). Обычно это незакрытая кавычка: "
+            "проверьте кавычки в этой строке.",
+        ).located("", line + 1, 1)]
+    assert table is not None  # the text is not blank, so there is a first row
     return table, []
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        # Excel turns «2025-09» into a date: the month is what was meant.
-        return f"{value.year}-{value.month:02d}"
-    return str(value)

@@ -168,7 +168,7 @@ class MonitoringReport:
             indicator = self.monitoring.indicators[str(row.indicator)]
             out.append({"school": school, "indicator": indicator, "streak": int(row.streak),
                         "gained": number(float(row.gained)), "value": number(float(row.value)),
-                        "period": row.period})
+                        "period": row.period, "raw_gained": row.gained, "raw_value": row.value})
         return out
 
     def downloads(self) -> Iterator[Download]:
@@ -181,8 +181,8 @@ class MonitoringReport:
         candidates = pd.DataFrame([{
             "Школа": r["school"].short_name, "Район": r["school"].district,
             "Показатель": r["indicator"].name, "Периодов подряд": r["streak"],
-            "Прирост": r["gained"], "Последний период": r["period"],
-            "Значение": r["value"]} for r in self.candidate_rows()])
+            "Прирост": float(r["raw_gained"]), "Последний период": r["period"],
+            "Значение": float(r["raw_value"])} for r in self.candidate_rows()])
         yield Download("monitoring/candidates/candidates.csv", csv_bytes(candidates))
         yield Download("monitoring/candidates/candidates.xlsx",
                        xlsx_bytes(candidates, "кандидаты"))

@@ -16,7 +16,10 @@ from ..fields import normalize, suggest
 from ..problems import Problem
 from ..registries import Schools
 from .indicators import Indicator
+from .periods import PERIOD_HINT, period_kind, period_order
 from .reader import RawTable
+
+__all__ = ["COLUMNS", "period_order", "validate_table"]
 
 MAX_PER_CODE = 20
 
@@ -37,32 +40,34 @@ COLUMNS: tuple[Column, ...] = (
     Column("comment", "комментарий", ("комментарий", "примечание", "comment"), required=False),
 )
 
-PERIOD = re.compile(r"(?P<start>\d{4})/(?P<end>\d{4})|(?P<year>\d{4})(?:-(?P<sub>Q[1-4]|\d{2}))?")
-PERIOD_HINT = ("учебный год 2024/2025, календарный год 2025, месяц 2025-03 "
-               "или квартал 2025-Q1")
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+"""Characters no table cell should hold: NUL, escape sequences, form feeds (tab and line breaks
+inside a quoted comment are ordinary text)."""
+MAX_CELL_CHARS = 10_000
+NUMBER = r"[-+]?\d+(?:\.\d+)?"
+MAX_DIGITS = 15
+"""Digits a value may have: a double keeps 15 significant digits exactly."""
 
 
-def period_order(period: str) -> int | None:
-    """A sortable number for a period, or None when it is malformed."""
-    match = PERIOD.fullmatch(period)
-    if not match:
-        return None
-    if match["start"]:
-        start, end = int(match["start"]), int(match["end"])
-        return start * 100 if end == start + 1 else None
-    sub = match["sub"] or ""
-    number = int(sub[1:]) * 3 if sub.startswith("Q") else int(sub or 0)
-    return int(match["year"]) * 100 + number if number <= 12 else None
+def shown(value: str, limit: int = 60) -> str:
+    """A cell as it may appear in a message: control characters named, long text cut."""
+    text = re.sub(CONTROL, lambda m: f"[U+{ord(m.group()):04X}]", value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(value)} символов)"
 
 
 def validate_table(
-    raw: RawTable, shown: str, schools: Schools, indicators: Mapping[str, Indicator]
+    raw: RawTable, shown_path: str, schools: Schools, indicators: Mapping[str, Indicator]
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """The table's rows as school/period/indicator/value, or None with every problem found."""
+    """The table's rows as school/period/indicator/value, with the period key `order` and the
+    file row `line`; or None with every problem found."""
     positions, problems = _map_header(raw.header, raw.dialect)
     if problems:
-        return None, [p.located(shown, 1, p.column or 1) for p in problems]
-    reporter = _Reporter(shown, raw.dialect)
+        return None, [p.located(shown_path, 1, p.column or 1) for p in problems]
+    reporter = _Reporter(shown_path, raw.dialect)
+    if not raw.rows:
+        reporter.add("EmptyTable", 1, 1, "в таблице нет ни одной строки данных: под "
+                     f"заголовком пусто (файл прочитан как {raw.dialect}).")
+        return None, reporter.problems()
     width = len(raw.header)
     keep = []
     for index, cells in enumerate(raw.rows):
@@ -73,11 +78,14 @@ def validate_table(
         else:
             keep.append(index)
     frame = pd.DataFrame({
-        key: [raw.rows[i][col].strip() for i in keep] for key, col in positions.items()
+        key: pd.Series([raw.rows[i][col] for i in keep], dtype="object")
+        for key, col in positions.items()
     })
     frame["line"] = [raw.lines[i] for i in keep]
-    if frame.empty and not raw.rows:
-        reporter.add("EmptyTable", 1, 1, "в таблице нет ни одной строки данных.")
+    # Checked before stripping: str.strip() would silently drop a trailing vertical tab.
+    frame = _check_cells(frame, positions, reporter)
+    for key in positions:
+        frame[key] = frame[key].str.strip()
     _check_references(frame, positions, schools, indicators, reporter)
     _check_periods(frame, positions, reporter)
     _check_values(frame, positions, indicators, reporter)
@@ -85,25 +93,63 @@ def validate_table(
     problems = reporter.problems()
     if problems:
         return None, problems
-    return frame[["school", "period", "indicator", "value", "order"]], []
+    rows = frame[["school", "period", "indicator", "value", "order", "line"]]
+    rows.attrs["period_column"] = positions["period"] + 1
+    return rows, []
+
+
+def _check_cells(frame: pd.DataFrame, positions: dict[str, int],
+                 reporter: _Reporter) -> pd.DataFrame:
+    """The rows whose cells are short and free of control characters; the others are
+    reported here, once, and left out of the column checks."""
+    fit = pd.Series(True, index=frame.index)
+    for key, col in positions.items():
+        cells = frame[key]
+        too_long = cells.str.len() > MAX_CELL_CHARS
+        control = ~too_long & cells.str.contains(CONTROL, regex=True)
+        for line, cell in zip(frame.loc[too_long, "line"], cells[too_long], strict=True):
+            reporter.add("CellTooLong", line, col + 1,
+                         f"в ячейке {len(cell)} символов, допустимо не больше "
+                         f"{MAX_CELL_CHARS}: «{shown(cell)}». Проверьте кавычки в этой "
+                         "строке и не вставляйте в таблицу длинные тексты.")
+        for line, cell in zip(frame.loc[control, "line"], cells[control], strict=True):
+            reporter.add("ControlCharacter", line, col + 1,
+                         f"в ячейке «{shown(cell)}» есть невидимый управляющий символ: такие "
+                         "символы попадают в таблицу при копировании из других программ. "
+                         "Сотрите ячейку и впишите значение заново.")
+        fit &= ~(too_long | control)
+    return frame[fit].reset_index(drop=True)
 
 
 def _map_header(header: list[str], dialect: str) -> tuple[dict[str, int], list[Problem]]:
     found: dict[str, int] = {}
+    problems = []
     for position, name in enumerate(header):
         for column in COLUMNS:
-            if normalize(name) in column.aliases:
-                found.setdefault(column.key, position)
+            if normalize(name) not in column.aliases:
+                continue
+            if column.key in found:
+                # Two value columns: which one is meant cannot be guessed, so none is read.
+                problems.append(Problem(
+                    "DuplicateColumn",
+                    f"столбец {position + 1} «{shown(name)}» — второй столбец "
+                    f"«{column.label}» (первый — столбец {found[column.key] + 1} "
+                    f"«{shown(header[found[column.key]])}»): какой из них читать, неясно. "
+                    "Оставьте в таблице один такой столбец.",
+                ).located("", 1, position + 1))
+            else:
+                found[column.key] = position
     missing = [c.label for c in COLUMNS if c.required and c.key not in found]
     if missing:
         listed = ", ".join(f"«{m}»" for m in missing)
-        return found, [Problem(
+        names = ", ".join(f"«{shown(n)}»" for n in header if n) or "ничего"
+        problems.append(Problem(
             "MissingColumn",
             f"в заголовке нет столбцов {listed}. Ожидаются столбцы: школа, период, показатель, "
-            f"значение (и по желанию комментарий); найдено: {', '.join(header) or 'ничего'}. "
+            f"значение (и по желанию комментарий); найдено: {names}. "
             f"Файл прочитан как {dialect}.",
-        )]
-    return found, []
+        ))
+    return found, problems
 
 
 class _Reporter:
@@ -142,32 +188,62 @@ def _check_references(frame: pd.DataFrame, positions: dict[str, int], schools: S
             registry = "schools.yml" if key == "school" else "indicators.yml"
             reporter.add("UnknownSchool" if key == "school" else "UnknownIndicator", line,
                          positions[key] + 1,
-                         f"{what} «{value}» нет в справочнике content/_data/{registry}.",
+                         f"{what} «{shown(value)}» нет в справочнике content/_data/{registry}.",
                          hints[value])
 
 
 def _check_periods(frame: pd.DataFrame, positions: dict[str, int], reporter: _Reporter) -> None:
     unique = {p: period_order(p) for p in frame["period"].unique()}
     frame["order"] = frame["period"].map(unique)
+    column = positions["period"] + 1
     for line, value in zip(frame.loc[frame["order"].isna(), "line"],
                            frame.loc[frame["order"].isna(), "period"], strict=True):
-        reporter.add("BadPeriod", line, positions["period"] + 1,
-                     f"период «{value}» записан непонятно. Допустимо: {PERIOD_HINT}.")
+        reporter.add("BadPeriod", line, column,
+                     f"период «{shown(value)}» записан непонятно или такого периода нет. "
+                     f"Допустимо: {PERIOD_HINT}; месяцы от 01 до 12, кварталы от Q1 до Q4.")
+    # One indicator is compared over periods of one kind: a year next to a month is not a step.
+    known = frame[frame["order"].notna()]
+    kinds = known["order"].astype("int64") % 10
+    first = known.assign(kind=kinds).groupby("indicator", sort=False).head(1).set_index(
+        "indicator")
+    mixed = kinds != known["indicator"].map(first["kind"])
+    for line, period, indicator in zip(known.loc[mixed, "line"], known.loc[mixed, "period"],
+                                       known.loc[mixed, "indicator"], strict=True):
+        was = first.loc[indicator]
+        reporter.add("MixedPeriodKinds", line, column,
+                     f"показатель {shown(indicator)} дан здесь за "
+                     f"{period_kind(period_order(period) or 0).label} ({period}), а в строке "
+                     f"{was['line']} — за {period_kind(int(was['order'])).label} "
+                     f"({was['period']}): значения одного показателя сравниваются только за "
+                     "периоды одного вида. Приведите все строки показателя к одному виду "
+                     "периода или заведите для них отдельный показатель.")
 
 
 def _check_values(frame: pd.DataFrame, positions: dict[str, int],
                   indicators: Mapping[str, Indicator], reporter: _Reporter) -> None:
     text = (frame["value"].str.replace("\u00a0", "", regex=False)
             .str.replace("\u202f", "", regex=False).str.replace(" ", "", regex=False)
-            .str.replace(",", ".", regex=False))
-    frame["value"] = pd.to_numeric(text, errors="coerce")
+            .str.replace(",", ".", regex=False).str.replace("\u2212", "-", regex=False))
+    # Plain decimal numbers only: «1e400», «inf» and «nan» would parse as non-finite floats,
+    # and a hundred digits cannot be kept exactly.
+    plain = text.str.fullmatch(NUMBER).fillna(False).astype(bool)
+    digits = text.str.count(r"\d")
+    readable = plain & (digits <= MAX_DIGITS)
+    frame["value"] = pd.to_numeric(text.where(readable), errors="coerce")
     column = positions["value"] + 1
-    bad = frame["value"].isna()
-    for line, raw in zip(frame.loc[bad, "line"], text[bad], strict=True):
-        message = ("значение не заполнено." if not raw else
-                   f"значение «{raw}» — не число. Пишите число без единиц измерения, "
-                   "дробную часть — через запятую или точку.")
+    for line, raw, is_plain in zip(frame.loc[~readable, "line"], text[~readable],
+                                   plain[~readable], strict=True):
+        if not raw:
+            message = "значение не заполнено."
+        elif is_plain:
+            message = (f"в значении «{shown(raw)}» {len(raw.lstrip('+-').replace('.', ''))} "
+                       f"цифр, а точно сохраняются не больше {MAX_DIGITS}: проверьте, не "
+                       "слились ли соседние ячейки.")
+        else:
+            message = (f"значение «{shown(raw)}» — не число. Пишите число целиком, без единиц "
+                       "измерения и без степеней, дробную часть — через запятую или точку.")
         reporter.add("BadNumber", line, column, message)
+    bad = ~readable
     low = frame["indicator"].map({k: i.min for k, i in indicators.items()})
     high = frame["indicator"].map({k: i.max for k, i in indicators.items()})
     outside = ~bad & low.notna() & ((frame["value"] < low) | (frame["value"] > high))
