@@ -75,7 +75,7 @@ def _unreadable() -> Problem:
                    "а не папка или ссылка, и что у него есть права на чтение.")
 
 
-def _decode(raw: bytes) -> tuple[str, str] | Problem:
+def decode_table_text(raw: bytes) -> tuple[str, str] | Problem:
     """Text and the encoding's name; UTF-8 first, then Windows-1251, the usual Excel export."""
     if raw.startswith(b"\xef\xbb\xbf"):
         try:
@@ -108,7 +108,7 @@ def _unknown_encoding() -> Problem:
 
 
 def _read_csv(raw: bytes) -> tuple[RawTable | None, list[Problem]]:
-    decoded = _decode(raw)
+    decoded = decode_table_text(raw)
     if isinstance(decoded, Problem):
         return None, [decoded]
     text, encoding = decoded
