@@ -8,6 +8,7 @@ that contains what the editor wrote for it (the link address, the attribute name
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -74,7 +75,8 @@ class _Lines:
     """Finds the source line of a piece of text, skipping fenced code.
 
     Elements come in document order, so the search starts where the previous one was found
-    and wraps around (footnotes and link definitions stand at the end of the source).
+    and wraps around (footnotes and link definitions stand at the end of the source). Lines
+    are searched with entities decoded, as the parser hands attributes over (`&#106;`).
     """
 
     def __init__(self, body: str) -> None:
@@ -82,7 +84,7 @@ class _Lines:
         in_code = False
         for line in body.split("\n"):
             fence = bool(_FENCE.match(line))
-            self.lines.append("" if in_code or fence else line.lower())
+            self.lines.append("" if in_code or fence else html.unescape(line).lower())
             in_code = in_code != fence
         self._line, self._column = 0, 0
 
@@ -160,5 +162,8 @@ def _needles(tag: str, attrs: dict[str, str]) -> list[str]:
     if tag not in _MARKDOWN_TAGS:
         needles.append(f"<{tag}")
     needles += [attrs[name] for name in ("src", "href") if attrs.get(name)]
+    # An id written by the editor: {: #x }, { #x }, id="x"; generated ones are not in the text.
+    needles += [f"#{attrs['id']}", f"{attrs['id']}\"", f"{attrs['id']}'"] if attrs.get("id") else []
+    needles += [attrs[name] for name in ("for", "aria-labelledby") if attrs.get(name)]
     needles += [f"<{tag}", "![" if tag == "img" else ""]
     return needles

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,6 +40,7 @@ log = logging.getLogger("mkdocs.plugins.kb")
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/kb.css"
 SCRIPT = "assets/kb-search.js"
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 class KnowledgeBaseConfig(Config):
@@ -145,7 +147,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return html_text
-        body = clean_entry_html(html_text, self.embed_hosts) if spec.markdown else ""
+        # The body may not take an id the page's own header and sections carry.
+        taken = set(_ID.findall(spec.before + spec.after))
+        body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""
         content = f"{spec.before}\n{body}\n{spec.after}"
         if spec.kind == "entry":
             return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'
