@@ -28,6 +28,8 @@ _EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
 }
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+"""Markdown's backslash escapes: `\\\\host` in the source is `\\host` in the page."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class _Lines:
 
     Elements come in document order, so the search starts where the previous one was found
     and wraps around (footnotes and link definitions stand at the end of the source). Lines
-    are searched with entities decoded, as the parser hands attributes over (`&#106;`).
+    are searched with entities and backslash escapes decoded, as the converted page has them.
     """
 
     def __init__(self, body: str) -> None:
@@ -84,7 +86,8 @@ class _Lines:
         in_code = False
         for line in body.split("\n"):
             fence = bool(_FENCE.match(line))
-            self.lines.append("" if in_code or fence else html.unescape(line).lower())
+            shown = html.unescape(_ESCAPE.sub(r"\1", line)).lower()
+            self.lines.append("" if in_code or fence else shown)
             in_code = in_code != fence
         self._line, self._column = 0, 0
 

@@ -144,7 +144,7 @@ def _id_problems(outline: Outline, kind: str, slug: str) -> Iterator[tuple[int, 
                 if heading is not None and name == "id":
                     yield heading.line, Problem(
                         "ReservedId",
-                        f"заголовок «{heading.text}» получает адрес раздела #{value}, а этот "
+                        f"заголовок «{heading.text}» получает адрес раздела #{value}: этот "
                         f"адрес {reason}.",
                         hint="Переформулируйте заголовок или задайте ему свой адрес латиницей: "
                              f"## {heading.text} {{ #svoy-adres }}.",

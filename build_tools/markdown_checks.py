@@ -79,7 +79,7 @@ def _image_problems(image: Element, file_path: Path, root: Path) -> Iterator[Bod
     if url.is_other_host:
         yield image.line, Problem(
             "RemoteImage",
-            f"изображение «{src}» загружается с другого сайта, а сайт банка не обращается к "
+            f"изображение «{url.text}» загружается с другого сайта, а сайт банка не обращается к "
             "другим серверам.",
             hint="Сохраните файл рядом с материалом и укажите путь к нему: images/foto.jpg.",
         )
