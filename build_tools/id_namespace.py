@@ -32,7 +32,7 @@ PAGE_IDS: dict[str, frozenset[str]] = {
     "practice": frozenset({"rezultaty-v-tsifrah", "pokazateli-pereniavshih-shkol",
                            "prilozheniya", "svyazannye-praktiki"}),
     "recommendation": frozenset({"plan-meropriyatiy", "praktiki-po-teme"}),
-    "digest": frozenset({"podpiska"}),
+    "digest": frozenset(),
 }
 """Sections each entry template adds around the body (templates/<type>.html; a test keeps
 this in step with the templates). The page's own title anchor, its slug, is reserved too."""
