@@ -8,6 +8,7 @@ that contains what the editor wrote for it (the link address, the attribute name
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -27,6 +28,8 @@ _EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
 }
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+"""Markdown's backslash escapes: `\\\\host` in the source is `\\host` in the page."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ class _Lines:
     """Finds the source line of a piece of text, skipping fenced code.
 
     Elements come in document order, so the search starts where the previous one was found
-    and wraps around (footnotes and link definitions stand at the end of the source).
+    and wraps around (footnotes and link definitions stand at the end of the source). Lines
+    are searched with entities and backslash escapes decoded, as the converted page has them.
     """
 
     def __init__(self, body: str) -> None:
@@ -82,7 +86,8 @@ class _Lines:
         in_code = False
         for line in body.split("\n"):
             fence = bool(_FENCE.match(line))
-            self.lines.append("" if in_code or fence else line.lower())
+            shown = html.unescape(_ESCAPE.sub(r"\1", line)).lower()
+            self.lines.append("" if in_code or fence else shown)
             in_code = in_code != fence
         self._line, self._column = 0, 0
 
@@ -160,5 +165,8 @@ def _needles(tag: str, attrs: dict[str, str]) -> list[str]:
     if tag not in _MARKDOWN_TAGS:
         needles.append(f"<{tag}")
     needles += [attrs[name] for name in ("src", "href") if attrs.get(name)]
+    # An id written by the editor: {: #x }, { #x }, id="x"; generated ones are not in the text.
+    needles += [f"#{attrs['id']}", f"{attrs['id']}\"", f"{attrs['id']}'"] if attrs.get("id") else []
+    needles += [attrs[name] for name in ("for", "aria-labelledby") if attrs.get(name)]
     needles += [f"<{tag}", "![" if tag == "img" else ""]
     return needles

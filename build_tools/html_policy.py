@@ -9,10 +9,10 @@ institute may allow <iframe> players from named hosts (embed_hosts of the kb plu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .body_outline import Element, Outline
+from .id_namespace import ID_REFERENCES, referenced_ids, reserved_reason
 from .problems import Problem
 from .sanitize import (
     ALLOWED_ATTRIBUTES,
@@ -22,27 +22,28 @@ from .sanitize import (
     URL_SCHEMES,
     embed_allowed,
 )
+from .urls import browser_url
 
 EMBED_TAGS = frozenset({"iframe", "object", "embed", "video", "audio", "source", "track",
                         "frame", "frameset", "applet", "picture", "portal"})
 URL_ATTRIBUTES = ("href", "src")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\xa0\u200b-\u200f\u2028\u2029\ufeff]+")
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def url_scheme(url: str) -> str:
     """The scheme a browser would see: `jav&#x09;ascript:` and ` JavaScript:` are javascript."""
-    match = _SCHEME.match(_INVISIBLE.sub("", url).lower())
-    return match.group(1) if match else ""
+    return browser_url(url).scheme
 
 
-def check_html(outline: Outline,
-               embed_hosts: tuple[str, ...] = ()) -> Iterator[tuple[int, Problem]]:
+def check_html(outline: Outline, embed_hosts: tuple[str, ...] = (), kind: str = "",
+               slug: str = "") -> Iterator[tuple[int, Problem]]:
     """(body line, problem) for every element or attribute outside the allow-list.
 
     `embed_hosts` (the kb plugin's option, empty by default) lets <iframe> players from those
-    hosts through, with a title for screen readers.
+    hosts through, with a title for screen readers. `kind` (practice, recommendation, digest)
+    and `slug` name the page, whose own sections' anchors the body may not take.
     """
+    yield from _id_problems(outline, kind, slug)
     for element in outline.elements:
         if element.tag == "iframe" and embed_hosts:
             yield from ((element.line, p) for p in _iframe_problems(element, embed_hosts))
@@ -91,7 +92,7 @@ def _element_problems(element: Element) -> Iterator[Problem]:
         if name not in allowed:
             yield _forbidden_attribute(tag, name)
         elif name in URL_ATTRIBUTES:
-            scheme = url_scheme(value)
+            scheme = browser_url(value).scheme
             if scheme and scheme not in URL_SCHEMES:
                 yield Problem(
                     "ForbiddenUrl",
@@ -128,3 +129,31 @@ def _forbidden_attribute(tag: str, name: str) -> Problem:
     else:
         message = f"атрибут «{name}» у тега <{tag}> не разрешён и будет удалён при сборке."
     return Problem("ForbiddenHtmlAttribute", message, hint="Удалите этот атрибут.")
+
+
+def _id_problems(outline: Outline, kind: str, slug: str) -> Iterator[tuple[int, Problem]]:
+    """Ids and id references that would take the theme's, ours or the page's own sections'."""
+    headings = {h.anchor: h for h in outline.headings}
+    for element in outline.elements:
+        for name in ID_REFERENCES:
+            for value in referenced_ids(name, element.attrs.get(name, "")):
+                reason = reserved_reason(value, kind, slug) if value else ""
+                if not reason:
+                    continue
+                heading = headings.get(value) if element.tag in _HEADINGS else None
+                if heading is not None and name == "id":
+                    yield heading.line, Problem(
+                        "ReservedId",
+                        f"заголовок «{heading.text}» получает адрес раздела #{value}: этот "
+                        f"адрес {reason}.",
+                        hint="Переформулируйте заголовок или задайте ему свой адрес латиницей: "
+                             f"## {heading.text} {{ #svoy-adres }}.",
+                    )
+                else:
+                    yield element.line, Problem(
+                        "ReservedId",
+                        f"атрибут {name}=«{value}» у тега <{element.tag}> не допускается: "
+                        f"этот адрес {reason}.",
+                        hint="Выберите другой адрес из строчных латинских букв, цифр и "
+                             "дефисов, например etapy-raboty.",
+                    )

@@ -112,7 +112,7 @@ def load_entry(
     located += [document.source_map.locate(problem, shown) for problem in found]
     outline = outline_of(source.body)
     in_body += [*check_body(outline, path, project.content_root, source.body_line),
-                *check_html(outline, project.embed_hosts)]
+                *check_html(outline, project.embed_hosts, content_type.name, slug)]
     located += [p.located(shown, source.body_line + line - 1, 1) for line, p in in_body]
     if data is None:
         return None, located

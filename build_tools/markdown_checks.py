@@ -12,10 +12,10 @@ from .body_outline import Element, Outline
 from .content_paths import resolve_in_content
 from .content_types import CONTENT_TYPES
 from .fields import suggest
-from .html_policy import url_scheme
 from .library import Entry
 from .problems import Problem
 from .registries import VOCABULARIES, Registry
+from .urls import browser_url
 
 BodyProblem = tuple[int, Problem]
 """A problem and the line of the body it is on (1 = the body's first line)."""
@@ -38,7 +38,7 @@ def check_body(
     for image in outline.images():
         yield from _image_problems(image, file_path, content_root)
     for link in outline.links():
-        href = link.attrs["href"]
+        href = browser_url(link.attrs["href"]).text
         if _is_external(href) or href.startswith("#"):
             continue
         if href.startswith("/"):
@@ -52,7 +52,7 @@ def check_body(
 
 def _is_external(href: str) -> bool:
     """Another site or another scheme (mailto:, javascript:): not a page of this site."""
-    return href.strip().startswith("//") or bool(url_scheme(href))
+    return not browser_url(href).is_relative
 
 
 def _absolute(href: str) -> Problem:
@@ -66,7 +66,8 @@ def _absolute(href: str) -> Problem:
 
 
 def _image_problems(image: Element, file_path: Path, root: Path) -> Iterator[BodyProblem]:
-    src = image.attrs.get("src", "")
+    src = image.attrs.get("src", "").strip()
+    url = browser_url(src)
     if not image.attrs.get("alt", "").strip():
         yield image.line, Problem(
             "ImageWithoutAlt",
@@ -75,17 +76,17 @@ def _image_problems(image: Element, file_path: Path, root: Path) -> Iterator[Bod
             hint=f"Напишите в квадратных скобках, что на нём: ![Схема работы наставнической "
                  f"пары]({src}).",
         )
-    if src.startswith("//") or re.match(r"https?:", src.strip(), re.I):
+    if url.is_other_host:
         yield image.line, Problem(
             "RemoteImage",
-            f"изображение «{src}» загружается с другого сайта, а сайт банка не обращается к "
+            f"изображение «{url.text}» загружается с другого сайта, а сайт банка не обращается к "
             "другим серверам.",
             hint="Сохраните файл рядом с материалом и укажите путь к нему: images/foto.jpg.",
         )
-    elif src.startswith("/"):
+    elif url.text.startswith("/"):
         yield image.line, _absolute(src)
-    elif src and not _is_external(src):
-        path = unquote(urlsplit(src).path)
+    elif url.text and url.is_relative:
+        path = unquote(urlsplit(url.text).path)
         yield from _file_problems(image.line, path, file_path, root, "MissingImage")
 
 
@@ -125,7 +126,8 @@ def check_links(entries: list[Entry], registry: Registry) -> Iterator[tuple[Entr
         if entry.outline is None:
             continue
         for link in entry.outline.links():
-            for problem in _link_problems(entry, link.attrs["href"], by_uri, registry):
+            href = browser_url(link.attrs["href"]).text
+            for problem in _link_problems(entry, href, by_uri, registry):
                 yield entry, (link.line, problem)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,6 +43,7 @@ SCRIPT = "assets/kb-search.js"
 FONTS = "assets/kb-fonts.css"
 """The self-hosted web fonts (assets/fonts/): the same look on every machine."""
 FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*.woff2"))
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
 class KnowledgeBaseConfig(Config):
@@ -150,7 +152,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return html_text
-        body = clean_entry_html(html_text, self.embed_hosts) if spec.markdown else ""
+        # The body may not take an id the page's own header and sections carry.
+        taken = set(_ID.findall(spec.before + spec.after))
+        body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""
         content = f"{spec.before}\n{body}\n{spec.after}"
         if spec.kind == "entry":
             return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'

@@ -6,7 +6,9 @@ phone number or e-mail address in its fields or text is an error.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,31 +21,97 @@ CONSENT_FIELD = "contacts_consent"
 _EMAIL = re.compile(r"(?<![\w.+\-/])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}(?![\w\-])")
 # +7 or 8, then ten digits with the separators people type: spaces, dashes, brackets.
 _PHONE = re.compile(r"(?<![\w+])(?:\+\s?7|8)(?:[\s\u00a0\-()]{0,3}\d){10}(?![\w])")
-_ISBN = re.compile(r"isbn", re.I)
+# Ten digits without the country prefix, only in the groupings phones are written in:
+# (812) 000-00-00, 900 000-00-00, 900-000-00-00, 900 000 00 00. A bare run of ten digits is
+# more often a tax number (ИНН) than a phone and is left alone.
+_LOCAL_PHONE = re.compile(
+    r"(?<![\w+\-./,:])(?:\([3489]\d{2}\)[\s\u00a0]?|[3489]\d{2}[\s\u00a0\-])"
+    r"\d{3}[\s\u00a0\-]?\d{2}[\s\u00a0\-]\d{2}(?![\w\-]|[.,]\d)")
+_IDENTIFIER = re.compile(r"isbn|issn|инн|огрн|кпп|бик|окпо|счёт|счет|р/с", re.I)
+"""Words after which a long number is an identifier, not a phone."""
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_MARKUP = re.compile(r"<[^<>]{0,200}>|[*`]")
+"""Tags and emphasis a reader does not see: `director@exa**mp**le.org`, `<b>900</b> 000-…`."""
 
 RULE = ("По закону 152-ФЗ «О персональных данных» телефон и адрес почты человека публикуются "
         "только с его письменного согласия.")
 
 
+def as_read(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text as a reader sees it on the page, and where each character came from.
+
+    Entities are decoded (`director&#64;example.org`, `&commat;`), full-width and other
+    Unicode digits and signs become plain ones (NFKC: `＋７ ９００`), invisible characters,
+    tags, emphasis marks and Markdown's backslash escapes (`example\\.org`) go.
+    Each character of the result carries the (start, end) of what it was written as.
+    """
+    if text.isascii() and not any(ch in text for ch in "&<*`\\"):
+        return text, [(i, i + 1) for i in range(len(text))]
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        markup = _MARKUP.match(text, position)
+        if markup:
+            position = markup.end()
+            continue
+        entity = _ENTITY.match(text, position) if text[position] == "&" else None
+        end = entity.end() if entity else position + 1
+        piece = html.unescape(text[position:end])
+        if piece == "\\" and end < len(text) and text[end] in _ESCAPABLE:
+            end += 1
+            piece = text[end - 1]
+        for ch in piece:
+            for plain in _plain_char(ch):
+                chars.append(plain)
+                spans.append((position, end))
+        position = end
+    return "".join(chars), spans
+
+
+_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!@")
+
+
+def _plain_char(ch: str) -> str:
+    if ch.isascii():
+        return ch
+    if ch in _INVISIBLE:
+        return ""
+    digit = unicodedata.decimal(ch, None)
+    return str(digit) if digit is not None else unicodedata.normalize("NFKC", ch)
+
+
 def normalize_contact(value: str) -> str:
     """One form per contact: +7 (900) 000-00-00, 8 900 000 00 00 → 79000000000; e-mail lowercase."""
-    text = value.strip()
+    text = as_read(value)[0].strip()
     if "@" in text:
         return text.lower()
     digits = re.sub(r"\D", "", text)
     if len(digits) == 11 and digits[0] == "8":
         digits = "7" + digits[1:]
+    elif len(digits) == 10:
+        digits = "7" + digits
     return digits
 
 
 def find_contacts(text: str) -> Iterator[tuple[str, str]]:
-    """(kind, contact) for every phone number and e-mail address in `text`."""
-    for match in _EMAIL.finditer(text):
-        yield "email", match.group(0)
-    for match in _PHONE.finditer(text):
-        before = text[max(0, match.start() - 30):match.start()]
-        if not _ISBN.search(before):
-            yield "phone", match.group(0)
+    """(kind, contact as written) for every phone number and e-mail address in `text`."""
+    plain, spans = as_read(text)
+
+    def written(match: re.Match[str]) -> str:
+        return text[spans[match.start()][0]:spans[match.end() - 1][1]]
+
+    for match in _EMAIL.finditer(plain):
+        yield "email", written(match)
+    taken: list[range] = []
+    for pattern in (_PHONE, _LOCAL_PHONE):
+        for match in pattern.finditer(plain):
+            before = plain[max(0, match.start() - 30):match.start()]
+            if _IDENTIFIER.search(before) or any(match.start() in r for r in taken):
+                continue
+            taken.append(range(match.start(), match.end()))
+            yield "phone", written(match)
 
 
 def check_contacts(text: str, consented: set[str]) -> list[Problem]:

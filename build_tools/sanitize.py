@@ -7,9 +7,12 @@ event handlers, javascript: links) is removed before the page is written. The va
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections.abc import Set
 
 import nh3
+
+from .id_namespace import ID_REFERENCES, is_reserved, referenced_ids
+from .urls import browser_url
 
 ALLOWED_TAGS = nh3.ALLOWED_TAGS | {"caption", "section", "input", "label", "svg", "path"}
 GLOBAL_ATTRIBUTES = {"class", "id", "title", "lang", "role", "aria-label", "aria-labelledby",
@@ -40,23 +43,31 @@ EMBED_ATTRIBUTES = {"src", "title", "width", "height", "allow", "allowfullscreen
 
 def embed_allowed(src: str, hosts: tuple[str, ...]) -> bool:
     """An https address on one of `hosts` or their subdomains: rutube.ru covers www.rutube.ru."""
-    parts = urlsplit(src.strip())
-    host = (parts.hostname or "").lower()
-    return parts.scheme == "https" and any(
-        host == allowed or host.endswith("." + allowed) for allowed in hosts)
+    url = browser_url(src)
+    return url.scheme == "https" and any(
+        url.host == allowed or url.host.endswith("." + allowed) for allowed in hosts)
 
 
-def clean_entry_html(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
+def clean_entry_html(html: str, embed_hosts: tuple[str, ...] = (),
+                     taken_ids: Set[str] = frozenset()) -> str:
     """Strip everything outside the allow-list from an entry page's rendered HTML.
 
     With `embed_hosts` (empty by default: the site requests nothing from other hosts),
-    <iframe> is kept when its src is on one of them; any other src is removed.
+    <iframe> is kept when its src is on one of them; any other src is removed. Ids outside
+    the content namespace (id_namespace.py) or in `taken_ids` (those of the HTML the page
+    puts around the body) are removed, and so are images from other hosts.
     """
     tags, attributes = ALLOWED_TAGS, ALLOWED_ATTRIBUTES
 
     def keep(tag: str, name: str, value: str) -> str | None:
-        if tag == "iframe" and name == "src" and not embed_allowed(value, embed_hosts):
+        if tag == "iframe" and name == "src":
+            return value if embed_allowed(value, embed_hosts) else None
+        if name == "src" and browser_url(value).is_other_host:
             return None
+        if name in ID_REFERENCES:
+            ids = [v for v in referenced_ids(name, value)
+                   if v and not is_reserved(v) and v not in taken_ids]
+            return " ".join(ids) or None
         return value
 
     if embed_hosts:
@@ -67,7 +78,7 @@ def clean_entry_html(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
         tags=tags,
         clean_content_tags={"script", "style"},
         attributes=attributes,
-        attribute_filter=keep if embed_hosts else None,
+        attribute_filter=keep,
         link_rel=None,
         url_schemes=set(URL_SCHEMES),
         strip_comments=True,
