@@ -97,7 +97,9 @@ def classify(relative: PurePosixPath, folders: tuple[str, ...]) -> tuple[str, Pr
     if top == MONITORING_DIR and len(parts) > 1:
         if relative.suffix in TABLE_SUFFIXES:
             return "input", None
-        return "", _wrong_type(relative, TABLE_SUFFIXES)
+        return "", _wrong_type(relative, TABLE_SUFFIXES,
+                               "Таблицу мониторинга сохраните в CSV или XLSX; другие "
+                               "документы положите рядом с материалом, который о них говорит.")
     if top == SNIPPETS_DIR and len(parts) > 1 and relative.suffix in (".md", ".txt"):
         return "input", None
     return "", _outside(relative, folders)
@@ -137,11 +139,11 @@ def _in_entry_folder(relative: PurePosixPath) -> tuple[str, Problem | None]:
     return "", _wrong_type(relative, ATTACHMENT_TYPES)
 
 
-def _wrong_type(relative: PurePosixPath, allowed: Iterable[str]) -> Problem:
+def _wrong_type(relative: PurePosixPath, allowed: Iterable[str], hint: str = "") -> Problem:
     suffix = relative.suffix.lower()
     if suffix in ACTIVE_TYPES:
-        why = (f"файл «{relative.name}» браузер открыл бы как страницу, скрипт или стиль сайта "
-               "и выполнил бы его код от имени сайта банка.")
+        why = (f"файл «{relative.name}» браузер открывает как страницу, скрипт или оформление "
+               "сайта: код в нём выполнился бы от имени сайта банка.")
     elif not suffix:
         why = f"у файла «{relative.name}» нет расширения, поэтому его тип неизвестен."
     else:
@@ -149,32 +151,42 @@ def _wrong_type(relative: PurePosixPath, allowed: Iterable[str]) -> Problem:
     return Problem(
         "ForbiddenFileType",
         f"{why} Допустимы: {', '.join(allowed)}.",
-        hint="Сохраните документ в PDF, а изображение — в PNG или JPG.",
+        hint=hint or "Сохраните документ в PDF, а схему или рисунок — в PNG или JPG и "
+                     "поправьте ссылку на файл.",
     )
 
 
 def _reserved(relative: PurePosixPath) -> Problem:
     if relative.name == "index.md" and relative.parts[0] not in RESERVED_TOP:
-        what = "страницу раздела сборка создаёт сама, а этот файл не был бы ни проверен, ни показан"
-    else:
-        what = ("по этому адресу сайт публикует свой собственный файл (оформление, поиск, "
-                "ленты, данные или служебные страницы), и файл из content/ подменил бы его")
+        return Problem(
+            "ReservedPath",
+            f"страницу раздела «{relative.as_posix()}» сборка создаёт сама: этот файл не был бы "
+            "ни проверен, ни показан.",
+            hint="Удалите файл; текст страниц разделов задан в шаблонах сайта "
+                 "(build_tools/templates/).",
+        )
     return Problem(
         "ReservedPath",
-        f"«{relative.as_posix()}»: {what}.",
+        f"по адресу «{relative.as_posix()}» сайт публикует свой собственный файл (оформление, "
+        "поиск, ленты, данные или служебные страницы), и файл из content/ подменил бы его.",
         hint="Удалите файл. Материалы кладите в practices/, recommendations/ или digests/.",
     )
 
 
 def _outside(relative: PurePosixPath, folders: tuple[str, ...]) -> Problem:
-    where = ", ".join(f"{f}/" for f in folders)
-    kind = "страница" if relative.suffix.lower() in (ENTRY_SUFFIX, *MARKDOWN_LOOKALIKES) else "файл"
+    where = ", ".join(f"{f}/" for f in (*folders, DATA_DIR)) + f" и {MONITORING_DIR}/"
+    if relative.suffix.lower() in (ENTRY_SUFFIX, *MARKDOWN_LOOKALIKES):
+        what = f"страница «{relative.as_posix()}»"
+        hint = ("Материал перенесите в папку его раздела и заполните поля (kb new создаст "
+                "шаблон); новость школы дайте в дайджесте.")
+    else:
+        what = f"файл «{relative.as_posix()}»"
+        hint = ("Приложение положите рядом с материалом, который на него ссылается; лишний "
+                "файл удалите.")
     return Problem(
         "NotInSection",
-        f"{kind} «{relative.as_posix()}» лежит вне разделов {where} {DATA_DIR}/ и "
-        f"{MONITORING_DIR}/: сборка такие файлы не проверяет и не публикует.",
-        hint="Материал перенесите в папку своего раздела, приложение — рядом с материалом, "
-             "который на него ссылается; лишний файл удалите.",
+        f"{what} лежит вне разделов {where}: сборка такие файлы не проверяет и не публикует.",
+        hint=hint,
     )
 
 
@@ -200,7 +212,7 @@ def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path) -
     return [Problem(
         "UnreferencedFile",
         f"на файл «{file.relative.name}» не ссылается ни один материал: непонятно, зачем он "
-        "опубликован, и никто не проверял его содержимое.",
+        "здесь, и никто не проверял его содержимое, поэтому сайт его не публикует.",
         hint="Добавьте его в поле attachments материала или сошлитесь на него в тексте; "
              "лишний файл удалите.",
     ).located(file.shown, 1, 1) for file in plan.attachments if file.real not in referenced]
