@@ -43,9 +43,9 @@ def walk_tree(content_root: Path, display_root: Path) -> tuple[list[TreeFile], l
         # The link itself, never its target: a message must not print where it points.
         unresolved = path.parent.resolve() / path.name
         try:
-            return unresolved.relative_to(display_root.resolve()).as_posix()
+            return printable(unresolved.relative_to(display_root.resolve()).as_posix())
         except ValueError:
-            return unresolved.as_posix()
+            return printable(unresolved.as_posix())
 
     for folder, dirs, names in os.walk(content_root, followlinks=False):
         base = Path(folder)
@@ -127,7 +127,7 @@ def _file_problem(path: Path) -> Problem | None:
             f"«{path.name}» — не обычный файл (устройство, канал или сокет).",
             hint="Удалите его из content/.",
         )
-    if path.suffix == ".md":
+    if path.suffix == ".md" and path.name.isprintable():
         return None  # entries get their own, more specific file-name message from the loader
     return _name_problem(path.name)
 
@@ -141,9 +141,23 @@ def _hidden(name: str, what: str) -> Problem:
     )
 
 
+def printable(text: str) -> str:
+    """`text` with control characters and undecodable bytes shown as escapes, never raw:
+    a file name must not move the cursor or clear the editor's terminal."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def _name_problem(name: str) -> Problem | None:
-    if not _UNSAFE_NAME.search(name):
+    if not _UNSAFE_NAME.search(name) and name.isprintable():
         return None
+    if not name.isprintable():
+        return Problem(
+            "BadFileName",
+            f"в имени «{printable(name)}» есть невидимый управляющий символ или байты не в "
+            "UTF-8: адрес файла на сайте сломается, а в отчёте имя выглядит не так, как в "
+            "папке.",
+            hint="Переименуйте файл латиницей через дефисы, например plan-raboty.pdf.",
+        )
     return Problem(
         "BadFileName",
         f"в имени «{name}» есть пробел или один из знаков % # ? \\: адрес файла на сайте "
