@@ -206,8 +206,13 @@ def referenced_files(entries: Iterable[Entry], content_root: Path) -> set[Path]:
     return {p for p in found if p.is_relative_to(root)}
 
 
-def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path) -> list[Problem]:
-    """Attachments no entry refers to: nobody reviewed why they are there."""
+def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path,
+                 skip: Iterable[str] = ()) -> list[Problem]:
+    """Attachments no entry refers to: nobody reviewed why they are there.
+
+    `skip`: content folders where an entry could not be read, so its references are unknown.
+    """
+    skipped = set(skip)
     referenced = referenced_files(entries, content_root)
     return [Problem(
         "UnreferencedFile",
@@ -215,7 +220,8 @@ def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path) -
         "здесь, и никто не проверял его содержимое, поэтому сайт его не публикует.",
         hint="Добавьте его в поле attachments материала или сошлитесь на него в тексте; "
              "лишний файл удалите.",
-    ).located(file.shown, 1, 1) for file in plan.attachments if file.real not in referenced]
+    ).located(file.shown, 1, 1) for file in plan.attachments
+        if file.real not in referenced and file.relative.parts[0] not in skipped]
 
 
 def published_attachments(plan: TreePlan, entries: Iterable[Entry],

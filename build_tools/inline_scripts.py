@@ -26,8 +26,9 @@ INLINE_DIR = "assets/inline"
 # Only bare <script> tags: `type="application/json"` data blocks are not executed and stay.
 _INLINE = re.compile(r"<script>(.*?)</script>", re.S)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-_VALUE = r"[^\"'`<>\\]*"
-"""What a Jinja expression inside a script may render to: text that stays inside its quotes."""
+_VALUE = r"[^\"'`<>\\:]*"
+"""What a Jinja expression inside a script may render to: a relative address that stays inside
+its quotes (no colon, so no `javascript:` in the theme's redirect page)."""
 OUR_TEMPLATES = Path(__file__).parent / "templates"
 
 

@@ -59,6 +59,7 @@ def load_library(
     problems.extend(plan.problems)
     entries: list[Entry] = []
     practice_files: set[str] = set()
+    unread: set[str] = set()
     for content_type in CONTENT_TYPES:
         for path in plan.entries[content_type.folder]:
             if content_type.name == "practice":
@@ -67,11 +68,14 @@ def load_library(
             problems.extend(file_problems)
             if entry is not None:
                 entries.append(entry)
+            else:
+                unread.add(content_type.folder)
     # Cross-file checks see every file that could be read, so that two copies of one digest
     # are reported even when one of them also has its own errors.
     problems.extend(check_entries(entries, registry, practice_files))
-    # A file only a draft refers to is expected (the draft will use it), so all entries count.
-    problems.extend(unreferenced(plan, entries, project.content_root))
+    # A file only a draft refers to is expected (the draft will use it), so all entries count;
+    # beside an entry that could not be read, its own error comes first.
+    problems.extend(unreferenced(plan, entries, project.content_root, skip=unread))
     publishable = [e for e in entries if e.valid]
     if not include_unpublished:
         publishable = [e for e in publishable if e.status.is_public()]

@@ -130,6 +130,13 @@ def test_a_file_only_a_draft_refers_to_is_no_error(project: Path) -> None:
     assert problems.codes() == []
 
 
+def test_attachments_beside_an_unreadable_entry_are_not_reported_too(project: Path) -> None:
+    entry = project / "content/practices/setevoe-partnerstvo-so-shkoloy-s-nizkimi-rezultatami.md"
+    entry.write_bytes(b"\x00" + entry.read_bytes())
+    _, problems = load_library(Project(project / "content", project))
+    assert "BinaryFile" in problems.codes() and "UnreferencedFile" not in problems.codes()
+
+
 MATERIAL_SCOPE = ('__md_scope=new URL("..",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)'
                   '-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse('
                   '_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{'
@@ -155,6 +162,8 @@ def test_only_the_themes_inline_scripts_become_files(tmp_path: Path) -> None:
     MATERIAL_SCOPE.replace('"..",location', '"..",location),alert(1),(1'),
     MATERIAL_SCOPE.replace('".."', '"x"+alert(1)+"x"'),
     "alert(document.domain)",
+    'window.location.replace(["javascript:alert(1)",window.location.search,'
+    'window.location.hash].join(""))',
 ])
 def test_a_look_alike_of_a_theme_script_is_not_known(code: str) -> None:
     assert not is_known(code)
