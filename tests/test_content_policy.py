@@ -11,9 +11,12 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.error
 from collections.abc import Callable
 from pathlib import Path
 
+import material
 import pytest
 
 from build_tools.config_policy import check_config
@@ -21,7 +24,9 @@ from build_tools.content_policy import RESERVED_TOP, typed_folders
 from build_tools.inline_scripts import InlineScripts, is_known
 from build_tools.loader import Project, load_library
 from build_tools.monitoring import MONITORING_DIR
+from tests.helpers import free_port
 from tests.test_cli import tree_digest
+from tests.test_drafts import _get, serve_path
 
 Hostile = Callable[[Path], None]
 
@@ -103,6 +108,35 @@ def test_plain_mkdocs_build_refuses_hostile_files(
     assert any(where in line and f"[{code}]" in line for line in output.splitlines()), output
     assert tree_digest(project / "site") == published
     assert not list(project.glob(".site-staging-*"))
+
+
+def test_kb_serve_logs_hostile_files_and_keeps_serving(project: Path) -> None:
+    scripts = Path(material.__file__).parent / "templates/assets/javascripts"
+    bundle = next(scripts.glob("bundle.*.min.js")).name
+    for case in ("page_at_root", "self_link", "parent_loop", "folder_named_md"):
+        HOSTILE[case][0](project)
+    _write(f"content/assets/javascripts/{bundle}", "alert(1)\n")(project)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "build_tools.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}{serve_path()}"
+        assert "roditelskiy-universitet" in _get(f"{base}practices/", time.monotonic() + 120)
+        assert "alert(1)" not in _get(f"{base}assets/javascripts/{bundle}", time.monotonic())
+        with pytest.raises(urllib.error.HTTPError):
+            _get(f"{base}novosti/", time.monotonic())
+    finally:
+        server.terminate()
+        try:
+            _, log = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, log = server.communicate()
+    assert "Traceback" not in log
+    for code in ("NotInSection", "BrokenSymlink", "SymlinkedFolder", "FolderNamedLikeFile",
+                 "ReservedPath"):
+        assert f"[{code}]" in log, code
 
 
 def test_build_publishes_only_referenced_attachments(sample_site: Path) -> None:
