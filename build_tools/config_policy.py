@@ -51,16 +51,21 @@ def check_config(config_file: Path, content_root: Path, display_root: Path) -> l
 
 
 def _named_items(root: yaml.MappingNode, key: str) -> Iterator[tuple[str, Any, yaml.Node]]:
-    """(name, settings, node) of each item of a list like `markdown_extensions`."""
+    """(name, settings, node) of each item of `markdown_extensions` or `plugins`, written as a
+    list (`- name` or `- name: {…}`) or as a mapping (`name: {…}`)."""
     for key_node, value in root.value:
-        if key_node.value != key or not isinstance(value, yaml.SequenceNode):
+        if key_node.value != key:
             continue
-        for item in value.value:
-            if isinstance(item, yaml.ScalarNode):
-                yield str(item.value), {}, item
-            elif isinstance(item, yaml.MappingNode) and item.value:
-                name_node, settings = item.value[0]
+        if isinstance(value, yaml.MappingNode):
+            for name_node, settings in value.value:
                 yield str(name_node.value), _plain(settings), name_node
+        elif isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                if isinstance(item, yaml.ScalarNode):
+                    yield str(item.value), {}, item
+                elif isinstance(item, yaml.MappingNode) and item.value:
+                    name_node, settings = item.value[0]
+                    yield str(name_node.value), _plain(settings), name_node
 
 
 def _plain(node: yaml.Node) -> Any:

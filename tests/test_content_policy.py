@@ -206,7 +206,7 @@ def test_a_look_alike_of_a_theme_script_is_not_known(code: str) -> None:
 def _config(tmp_path: Path, extensions: str) -> list[str]:
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: x\ndocs_dir: content\nmarkdown_extensions:\n{extensions}",
-                      encoding="utf-8")
+                      encoding="utf-8")  # a list (- name) or a mapping (name: {…})
     return [p.render() for p in check_config(config, tmp_path / "content", tmp_path)]
 
 
@@ -224,9 +224,10 @@ def test_snippets_confined_to_the_declared_folder_are_accepted(tmp_path: Path) -
     "      restrict_base_path: no\n",
     "  - pymdownx.snippets:\n      base_path: content/_snippets\n      url_download: yes\n",
     "  - markdown_include.include\n",
+    "  pymdownx.snippets:\n    base_path: .\n",
 ])
 def test_include_extensions_that_could_open_the_checkout_are_refused(
     tmp_path: Path, extension: str
 ) -> None:
     [problem] = _config(tmp_path, extension)
-    assert problem.startswith("mkdocs.yml:4:5:") and problem.endswith("[UnsafeInclude]")
+    assert problem.startswith("mkdocs.yml:4:") and problem.endswith("[UnsafeInclude]")
