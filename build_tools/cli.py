@@ -89,7 +89,8 @@ def _project(config_file: str) -> Project:
     options = _plugin_options(settings)
     return Project(path.resolve().parent / docs_dir, Path.cwd(),
                    max_file_bytes=int(options.get("max_file_kb", 1024)) * 1024,
-                   embed_hosts=tuple(str(h).lower() for h in options.get("embed_hosts") or ()))
+                   embed_hosts=tuple(str(h).lower() for h in options.get("embed_hosts") or ()),
+                   config_file=path.resolve())
 
 
 def _mkdocs_settings(path: Path) -> dict[str, Any]:

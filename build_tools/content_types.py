@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .content_policy import ATTACHMENT_TYPES
 from .fields import (
     Boolean,
     Choice,
@@ -46,9 +47,6 @@ class Evidence(enum.Enum):
     REPLICATED = "тиражирована в других школах"
     CONFIRMED = "подтверждена мониторингом"
 
-
-ATTACHMENT_TYPES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".pptx",
-                    ".odp", ".csv", ".txt", ".png", ".jpg", ".jpeg", ".zip")
 
 Rule = Callable[[dict[str, Any]], list[Problem]]
 

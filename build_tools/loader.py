@@ -8,8 +8,8 @@ from pathlib import Path
 
 from .body_outline import outline_of
 from .checks import check_entries
-from .content_paths import escapes_content
-from .content_tree import check_tree
+from .config_policy import check_config
+from .content_policy import plan_tree, unreferenced
 from .content_types import CONTENT_TYPES, ContentType
 from .fields import SLUG_PATTERN
 from .html_policy import check_html
@@ -35,6 +35,8 @@ class Project:
     """Larger content files are refused (the kb plugin's max_file_kb in mkdocs.yml)."""
     embed_hosts: tuple[str, ...] = ()
     """Hosts whose <iframe> players may be embedded (the kb plugin's embed_hosts); none."""
+    config_file: Path | None = None
+    """mkdocs.yml, checked for include mechanisms that could read outside content/."""
 
     def shown(self, path: Path) -> str:
         try:
@@ -50,24 +52,30 @@ def load_library(
     problems = Problems()
     registry, registry_problems = load_registry(project.content_root, project.display_root)
     problems.extend(registry_problems)
-    problems.extend(check_tree(project.content_root, project.display_root))
+    if project.config_file is not None:
+        problems.extend(check_config(project.config_file, project.content_root,
+                                     project.display_root))
+    plan = plan_tree(project.content_root, project.display_root)
+    problems.extend(plan.problems)
     entries: list[Entry] = []
     practice_files: set[str] = set()
+    unread: set[str] = set()
     for content_type in CONTENT_TYPES:
-        for path in sorted((project.content_root / content_type.folder).rglob("*.md")):
-            if _is_ignored(path, project.content_root):
-                continue
-            if escapes_content(path, project.content_root):
-                continue  # a symlink out of content/: reported by check_tree, never read
+        for path in plan.entries[content_type.folder]:
             if content_type.name == "practice":
                 practice_files.add(path.stem)
             entry, file_problems = load_entry(path, content_type, registry, project)
             problems.extend(file_problems)
             if entry is not None:
                 entries.append(entry)
+            else:
+                unread.add(content_type.folder)
     # Cross-file checks see every file that could be read, so that two copies of one digest
     # are reported even when one of them also has its own errors.
     problems.extend(check_entries(entries, registry, practice_files))
+    # A file only a draft refers to is expected (the draft will use it), so all entries count;
+    # beside an entry that could not be read, its own error comes first.
+    problems.extend(unreferenced(plan, entries, project.content_root, skip=unread))
     publishable = [e for e in entries if e.valid]
     if not include_unpublished:
         publishable = [e for e in publishable if e.status.is_public()]
@@ -75,12 +83,6 @@ def load_library(
                                                       project.display_root, registry)
     problems.extend(monitoring_problems)
     return Library(registry, publishable, monitoring), problems
-
-
-def _is_ignored(path: Path, root: Path) -> bool:
-    """Index pages are generated; folders starting with _ or . hold data, not pages."""
-    parts = path.relative_to(root).parts
-    return path.name == "index.md" or any(p.startswith(("_", ".")) for p in parts[:-1])
 
 
 def load_entry(

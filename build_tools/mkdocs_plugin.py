@@ -20,15 +20,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import low_vision
-from .content_types import CONTENT_TYPES
+from .content_policy import published_sources
 from .inline_scripts import InlineScripts
 from .loader import Project, load_library
-from .monitoring import MONITORING_DIR
 from .monitoring.site import MonitoringSettings
 from .pages import PageSpec, SiteBuilder
 from .problems import render_text
 from .publish import StagedSite
-from .registries import DATA_DIR
 from .render import normalize_site_url, root_prefix
 from .reproducible import BuildTimeError, source_date_epoch
 from .sanitize import clean_entry_html
@@ -70,6 +68,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.staged: StagedSite | None = None
         self.succeeded = False
         self.inline_scripts = InlineScripts()
+        self.published: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -83,7 +82,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.embed_hosts = tuple(h.lower() for h in self.config.embed_hosts)
         project = Project(Path(config.docs_dir), Path(config.config_file_path).parent,
                           max_file_bytes=self.config.max_file_kb * 1024,
-                          embed_hosts=self.embed_hosts)
+                          embed_hosts=self.embed_hosts,
+                          config_file=Path(config.config_file_path))
         library, problems = load_library(project, include_unpublished=serving)
         for problem in problems.warnings:
             log.warning(problem.render())
@@ -93,6 +93,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                   + render_text(problems))
             for problem in problems.errors:  # while editing, keep serving the valid pages
                 log.error(problem.render())
+        # Default-deny: of content/ only the attachments the shown entries refer to are copied.
+        self.published = published_sources(project.content_root, library.entries)
         settings = MonitoringSettings(self.config.monitoring_min_group,
                                       self.config.monitoring_improvement_periods)
         publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
@@ -115,16 +117,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        typed_folders = tuple(f"{t.folder}/" for t in CONTENT_TYPES)
+        docs_dir = Path(config.docs_dir).resolve()
         for file in list(files):
-            uri = file.src_uri
-            generated_here = uri in self.pages
-            is_entry_source = uri.endswith(".md") and uri.startswith(typed_folders)
-            # Registries and raw monitoring tables are inputs: only their checked results
-            # (pages and downloads) are published.
-            is_input = uri.startswith((f"{DATA_DIR}/", f"{MONITORING_DIR}/"))
-            if is_input or generated_here or is_entry_source:
+            # Entries, registries and tables are inputs; only the checked results are published.
+            from_content = file.src_dir is not None and Path(file.src_dir).resolve() == docs_dir
+            if (from_content and file.src_uri not in self.published) or file.src_uri in self.pages:
                 files.remove(file)
+        # A content file that shadowed one of the theme's (only possible under `kb serve`,
+        # where errors are logged) is gone: the theme's own file takes its place again.
+        files.add_files_from_theme(config.theme.get_env(), config)
         for spec in self.pages.values():
             inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
             files.append(File.generated(config, spec.src_uri, content=spec.markdown,
@@ -163,14 +164,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         output = self._add_controls(output, root_prefix(page.url) or "./")
         output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
-        return self.inline_scripts.externalize(output, root_prefix(page.url))
+        return self._externalize(output, root_prefix(page.url), page.file.src_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         # 404.html is served at any depth, so MkDocs links it from the site's absolute path.
         root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
         if template_name == "404.html":
             output_content = self._add_controls(output_content, root)
-        return self.inline_scripts.externalize(output_content, root)
+        return self._externalize(output_content, root, template_name)
+
+    def _externalize(self, output: str, root: str, page: str) -> str:
+        output, refused = self.inline_scripts.externalize(output, root, page)
+        for problem in refused:  # content cannot produce one: the sanitiser removes scripts
+            if self.command != "serve":
+                raise PluginError("сайт не собран:\n" + problem.render())
+            log.error(problem.render())
+        return output
 
     def _add_controls(self, output: str, root: str) -> str:
         # Material draws its search box only for its own search plugin; ours goes in its place,

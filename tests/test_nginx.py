@@ -136,6 +136,17 @@ def test_hashed_pagefind_files_are_cached_for_a_year(nginx_site: str,
         "content-security-policy"]
 
 
+def test_attachments_are_downloaded_never_shown_as_pages(nginx_site: str) -> None:
+    path = "/bank/practices/attachments/setevoe-partnerstvo-soglashenie.txt"
+    status, headers, _ = fetch(nginx_site + path)
+    assert status == 200
+    assert headers["content-disposition"] == "attachment"
+    assert headers["x-content-type-options"] == "nosniff"
+    status, headers, _ = fetch(nginx_site + "/bank/practices/attachments/rekreatsiya-zony.png")
+    assert status == 200 and "content-disposition" not in headers
+    assert headers["content-type"] == "image/png"
+
+
 def test_the_404_page_is_the_sites_own(nginx_site: str) -> None:
     status, _, body = fetch(f"{nginx_site}/bank/practices/no-such-practice/")
     assert status == 404
