@@ -13,13 +13,17 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .monitoring.reader import decode_table_text
 from .monitoring.xlsx import MAX_UNPACKED_BYTES
 from .problems import Problem
 from .spreadsheet_safe import needs_escape
+
+if TYPE_CHECKING:
+    from .content_tree import TreeFile
 
 SPREADSHEET_SUFFIXES = frozenset({".csv", ".xlsx"})
 MAX_REPORTED = 5
@@ -30,6 +34,12 @@ _NUMBER = re.compile(r"[+-]?\d[\d \u00a0]*(?:[.,]\d+)?%?")
 
 Cell = tuple[int, int, str, bool]
 """Row, column (both from 1), the cell's text, and whether it is a stored formula."""
+
+
+def check_attachments(files: Iterable[TreeFile]) -> list[Problem]:
+    """Problems of every spreadsheet among the attachments, placed at their cells."""
+    return [problem.located(file.shown, problem.line or 1, problem.column or 1)
+            for file in files for problem in check_spreadsheet_attachment(file.path)]
 
 
 def check_spreadsheet_attachment(path: Path) -> list[Problem]:
@@ -54,7 +64,9 @@ def check_spreadsheet_attachment(path: Path) -> list[Problem]:
 
 
 def _runs(text: str) -> bool:
-    return needs_escape(text) and not _NUMBER.fullmatch(text.strip(" \u00a0"))
+    """A lone sign («+», «-», used as a tick in plan tables) and a signed number run nothing."""
+    bare = text.strip(" \u00a0")
+    return needs_escape(text) and not _NUMBER.fullmatch(bare) and bare not in ("+", "-", "+/-")
 
 
 def _formula(name: str, cell: Cell) -> Problem:

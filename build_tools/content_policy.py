@@ -21,10 +21,14 @@ ENTRY_SUFFIX = ".md"
 """Entries are Markdown files with exactly this extension, in lower case."""
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 """Raster images only: an SVG is a document that can carry scripts and load other hosts."""
-DOCUMENT_TYPES = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".odt", ".ods", ".pptx", ".odp",
-                  ".csv", ".txt", ".zip")
+DOCUMENT_TYPES = (".pdf", ".docx", ".doc", ".xlsx", ".odt", ".pptx", ".odp", ".csv", ".txt",
+                  ".zip")
+"""Spreadsheets only as CSV and XLSX, the two whose cells attachment_checks.py can read for
+formulas; an .xls or .ods is saved again as .xlsx."""
 ATTACHMENT_TYPES = DOCUMENT_TYPES + IMAGE_TYPES
 """Files an entry may attach or show; nothing a browser would run or render as a page."""
+SPREADSHEET_LOOKALIKES = (".xls", ".xlsm", ".xlsb", ".ods", ".fods", ".numbers")
+"""Spreadsheets whose cells are not checked for formulas: saved again as .xlsx or CSV."""
 MARKDOWN_LOOKALIKES = (".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext")
 ACTIVE_TYPES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".cjs",
                 ".css", ".xml", ".xsl", ".xslt", ".json", ".wasm", ".swf", ".php")
@@ -146,6 +150,10 @@ def _wrong_type(relative: PurePosixPath, allowed: Iterable[str], hint: str = "")
                "сайта: код в нём выполнился бы от имени сайта банка.")
     elif not suffix:
         why = f"у файла «{relative.name}» нет расширения, поэтому его тип неизвестен."
+    elif suffix in SPREADSHEET_LOOKALIKES:
+        why = f"файлы с расширением «{relative.suffix}» здесь не принимаются."
+        hint = hint or ("Сохраните таблицу как «Книга Excel (.xlsx)» или CSV: только в этих "
+                        "форматах сборка проверяет ячейки на формулы.")
     else:
         why = f"файлы с расширением «{relative.suffix}» здесь не принимаются."
     return Problem(

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .attachment_checks import check_attachments
 from .body_outline import outline_of
 from .checks import check_entries
 from .config_policy import check_config
@@ -57,6 +58,7 @@ def load_library(
                                      project.display_root))
     plan = plan_tree(project.content_root, project.display_root)
     problems.extend(plan.problems)
+    problems.extend(check_attachments(plan.attachments))
     entries: list[Entry] = []
     practice_files: set[str] = set()
     unread: set[str] = set()

@@ -28,8 +28,8 @@ def test_formula_like_text_in_a_csv_is_refused_with_its_cell(tmp_path: Path) -> 
 
 def test_signed_numbers_and_plain_text_pass(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
-    path.write_text("Показатель,Изменение\nУспеваемость,-2\nДоля,+12 %\nПрочее,—\nИтого,-\n",
-                    encoding="utf-8")
+    path.write_text("Показатель,Изменение\nУспеваемость,-2\nДоля,+12 %\nПрочее,—\nИтого,-\n"
+                    "Сделано,+\n", encoding="utf-8")
     assert check_spreadsheet_attachment(path) == []
 
 
