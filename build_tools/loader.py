@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .body_outline import outline_of
+from .characters import describe_char, effect_of, strip_forbidden
 from .checks import check_entries
 from .content_paths import escapes_content
 from .content_tree import check_tree
@@ -16,7 +17,7 @@ from .html_policy import check_html
 from .library import Entry, Library
 from .markdown_checks import check_body
 from .monitoring import load_monitoring
-from .problems import Problem, Problems
+from .problems import Problem, Problems, Severity
 from .registries import FileContext, Registry, load_registry
 from .slugs import slugify
 from .sources import MAX_FILE_BYTES, read_text, split_front_matter
@@ -69,12 +70,35 @@ def load_library(
     # are reported even when one of them also has its own errors.
     problems.extend(check_entries(entries, registry, practice_files))
     publishable = [e for e in entries if e.valid]
+    if not registry.schools.available:  # a practice's page shows its school: none to show
+        publishable = [e for e in publishable if e.type.name != "practice"]
     if not include_unpublished:
         publishable = [e for e in publishable if e.status.is_public()]
     monitoring, monitoring_problems = load_monitoring(project.content_root,
                                                       project.display_root, registry)
     problems.extend(monitoring_problems)
-    return Library(registry, publishable, monitoring), problems
+    return Library(registry, publishable, monitoring), _once_per_vocabulary(problems)
+
+
+def _once_per_vocabulary(problems: Problems) -> Problems:
+    """The first value of each unreadable vocabulary is reported; the others are counted."""
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    kept = Problems()
+    for problem in problems.sorted():
+        if problem.code != "VocabularyUnavailable":
+            kept.add(problem)
+            continue
+        counts[problem.message] = counts.get(problem.message, 0) + 1
+        if problem.message not in first:
+            first[problem.message] = len(kept)
+            kept.add(problem)
+    for message, index in first.items():
+        others = counts[message] - 1
+        if others:
+            kept.items[index] = replace(kept.items[index], hint=f"Других значений этого "
+                                        f"словаря, не проверенных по той же причине: {others}.")
+    return kept
 
 
 def _is_ignored(path: Path, root: Path) -> bool:
@@ -96,6 +120,9 @@ def load_entry(
         return None, located
     # Duplicate keys, aliases and tags are reported, and the remaining fields still checked.
     document = source.document
+    body, removed = strip_forbidden(source.body)
+    located += [_removed(char).located(shown, source.body_line + line - 1, 1)
+                for line, char in removed]
     ctx = FileContext(registry, path, project.content_root)
     data, found = content_type.record.check(document.data, ctx)
     # An alias or tag is reported once by the YAML reader, not again as an empty value.
@@ -107,19 +134,30 @@ def load_entry(
         found += [p for p in content_type.check_rules(data) if p.field[:1] not in flagged]
     slug = path.stem
     found += _check_file_name(slug, content_type)
-    in_fields, in_body = check_text(document.data, source.body)
+    in_fields, in_body = check_text(document.data, body)
     found += in_fields
     located += [document.source_map.locate(problem, shown) for problem in found]
-    outline = outline_of(source.body)
+    outline = outline_of(body)
     in_body += [*check_body(outline, path, project.content_root, source.body_line),
                 *check_html(outline, project.embed_hosts)]
     located += [p.located(shown, source.body_line + line - 1, 1) for line, p in in_body]
     if data is None:
         return None, located
-    entry = Entry(content_type, slug, path, shown, data, source.body, source.body_line,
+    entry = Entry(content_type, slug, path, shown, data, body, source.body_line,
                   document.source_map, valid=not any(p.severity.is_error() for p in located),
                   outline=outline)
     return entry, located
+
+
+def _removed(char: str) -> Problem:
+    return Problem(
+        "CharacterRemoved",
+        f"в строке есть невидимый знак {describe_char(char)}: он {effect_of(char)}. На сайт "
+        "текст попадёт без него.",
+        hint="Удалите знак в файле (VS Code обводит такие знаки рамкой), чтобы текст на сайте "
+             "и в файле совпадал.",
+        severity=Severity.WARNING,
+    )
 
 
 def _check_file_name(slug: str, content_type: ContentType) -> list[Problem]:
