@@ -45,6 +45,13 @@ _NAMES = {
     "\u2068": "изоляция направления письма",
     "\u2069": "конец изоляции направления письма",
     "\ufeff": "метка порядка байтов BOM",
+    "\u00ad": "мягкий перенос",
+    "\u200b": "пробел нулевой ширины",
+    "\u200c": "разъединитель нулевой ширины",
+    "\u200d": "соединитель нулевой ширины",
+    "\u2060": "невидимый соединитель слов",
+    "\u3164": "пустой знак хангыля",
+    "\u2800": "пустой знак шрифта Брайля",
 }
 
 _INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0\u2800"
@@ -88,8 +95,9 @@ def unreadable_by_yaml(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def strip_forbidden(text: str) -> tuple[str, list[tuple[int, str]]]:
-    """The text without forbidden characters, and (line, first character removed) per line."""
+def strip_forbidden(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text without forbidden characters, and (line, column, character) of the first one
+    removed from each line, 1-based."""
     if FORBIDDEN.search(text) is None:
         return text, []
     removed = []
@@ -97,7 +105,7 @@ def strip_forbidden(text: str) -> tuple[str, list[tuple[int, str]]]:
     for number, line in enumerate(lines, start=1):
         match = FORBIDDEN.search(line)
         if match:
-            removed.append((number, match.group(0)))
+            removed.append((number, match.start() + 1, match.group(0)))
             lines[number - 1] = FORBIDDEN.sub("", line)
     return "\n".join(lines), removed
 

@@ -80,7 +80,7 @@ def describe(value: Any) -> str:
     return f"«{text[:_SHOWN]}…» ({len(text)} знаков)" if len(text) > _SHOWN else f"«{text}»"
 
 
-_SHOWN = 60
+_SHOWN = 200
 """Longer values are cut in messages: a report line should stay readable."""
 
 

@@ -121,8 +121,8 @@ def load_entry(
     # Duplicate keys, aliases and tags are reported, and the remaining fields still checked.
     document = source.document
     body, removed = strip_forbidden(source.body)
-    located += [_removed(char).located(shown, source.body_line + line - 1, 1)
-                for line, char in removed]
+    located += [_removed(char).located(shown, source.body_line + line - 1, column)
+                for line, column, char in removed]
     ctx = FileContext(registry, path, project.content_root)
     data, found = content_type.record.check(document.data, ctx)
     # An alias or tag is reported once by the YAML reader, not again as an empty value.

@@ -44,7 +44,7 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, 
             "файл сохранён в кодировке UTF-16. Сохраните его в UTF-8 "
             "(в VS Code: «Сохранить с кодировкой» → UTF-8).",
         )]
-    if b"\x00" in raw[:8192]:
+    if _looks_binary(raw[:8192]):
         return None, [Problem(
             "BinaryFile",
             "это не текстовый файл. В папке материалов ожидается Markdown (.md) в UTF-8.",
@@ -54,6 +54,21 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, 
     except UnicodeDecodeError as error:
         return None, [_not_utf8(raw, error.start)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _looks_binary(head: bytes) -> bool:
+    """An image or a document renamed to .md: NUL bytes in a start that is not UTF-8 text.
+
+    A stray NUL in a text file (anywhere, not only in the first 8 KB) is a text problem:
+    the front-matter reader refuses it and a body loses it with a warning, each with its line.
+    """
+    if b"\x00" not in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start < len(head) - 3  # a character cut at the 8 KB boundary is text
+    return head.count(b"\x00") > len(head) // 100
 
 
 def _not_utf8(raw: bytes, start: int) -> Problem:

@@ -132,8 +132,9 @@ def _forbidden_message(char: str) -> str:
     return f"в тексте есть невидимый знак {describe_char(char)}: он {effect_of(char)}."
 
 
-FORBIDDEN_HINT = ("Удалите его: VS Code обводит такие знаки рамкой; если знак не найти, "
-                  "наберите значение заново, а не копируйте.")
+FORBIDDEN_HINT = ("Удалите его (VS Code обводит такие знаки рамкой) или запись вида \\e, "
+                  "\\0, \\u202e в значении в двойных кавычках; если знак не найти, наберите "
+                  "значение заново, а не копируйте.")
 
 
 def _too_deep(text: str, line_offset: int) -> list[Problem]:
@@ -149,21 +150,34 @@ def _too_deep(text: str, line_offset: int) -> list[Problem]:
             elif isinstance(token, _CLOSING):
                 depth -= 1
     except yaml.MarkedYAMLError as error:
-        # libyaml stops at 1,000 levels itself, with an English message: ours is clearer.
+        # libyaml stops at 1,000 levels of brackets itself (looking ahead, so before our
+        # count), with an English message: ours is clearer, at the bracket that goes too deep.
         if "nesting depth" in str(error.problem) and error.problem_mark is not None:
-            return [_deep(error.problem_mark, line_offset)]
+            mark = error.problem_mark
+            row = text.split("\n")[mark.line]
+            return [_deep(mark, line_offset, _too_deep_column(row) or mark.column + 1)]
         return []  # a syntax error: composing reports it with its place
     finally:
         loader.dispose()
     return []
 
 
-def _deep(mark: yaml.Mark, line_offset: int) -> Problem:
+def _too_deep_column(row: str) -> int | None:
+    """The 1-based column of the bracket that opens level MAX_DEPTH + 1 in a line of flow."""
+    depth = 1  # the document's own mapping, as the scanner counts it
+    for column, char in enumerate(row, start=1):
+        depth += (char in "[{") - (char in "]}")
+        if depth > MAX_DEPTH:
+            return column
+    return None
+
+
+def _deep(mark: yaml.Mark, line_offset: int, column: int = 0) -> Problem:
     return Problem(
         "YamlTooDeep",
         f"списки и наборы полей вложены друг в друга глубже {MAX_DEPTH} уровней, а ни одному "
         "полю не нужно больше пяти. Проверьте, закрыта ли каждая скобка «[» и «{», и отступы.",
-    ).located("", mark.line + 1 + line_offset, mark.column + 1)
+    ).located("", mark.line + 1 + line_offset, column or mark.column + 1)
 
 
 _OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
