@@ -25,6 +25,7 @@ from .content_types import (
     issue_month_advice,
 )
 from .fields import (
+    Boolean,
     Choice,
     Date,
     Field,
@@ -227,7 +228,11 @@ def value_rule(spec: Field, vocabularies: Mapping[str, Vocabulary]) -> str:
         return f"{kind}{low}{high}."
     if isinstance(spec, Text) and spec.max_length:
         return f"Текст до {spec.max_length} знаков."
-    return ""
+    if isinstance(spec, Boolean):
+        return "true (да) или false (нет)."
+    if isinstance(spec, Record):
+        return f"Набор полей «поле: значение»: {', '.join(spec.fields)}."
+    return "Текст."
 
 
 def _comment(text: str, indent: int) -> list[str]:
