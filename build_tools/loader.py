@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .body_outline import outline_of
+from .body_limits import check_limits
+from .body_outline import Outline, outline_of
 from .characters import describe_char, effect_of, strip_forbidden
 from .checks import check_entries
 from .content_paths import escapes_content
@@ -137,7 +138,9 @@ def load_entry(
     in_fields, in_body = check_text(document.data, body)
     found += in_fields
     located += [document.source_map.locate(problem, shown) for problem in found]
-    outline = outline_of(body)
+    too_complex = check_limits(body)
+    in_body += too_complex
+    outline = Outline() if too_complex else outline_of(body)  # converting it would hang
     in_body += [*check_body(outline, path, project.content_root, source.body_line),
                 *check_html(outline, project.embed_hosts)]
     located += [p.located(shown, source.body_line + line - 1, 1) for line, p in in_body]
