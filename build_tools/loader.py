@@ -69,8 +69,12 @@ def load_library(
                 entries.append(entry)
     # Cross-file checks see every file that could be read, so that two copies of one digest
     # are reported even when one of them also has its own errors.
-    problems.extend(check_entries(entries, registry, practice_files))
-    publishable = [e for e in entries if e.valid]
+    across = check_entries(entries, registry, practice_files)
+    problems.extend(across)
+    # An entry naming a school or practice that does not exist cannot be drawn: the preview
+    # (kb serve), which goes on with errors, leaves it out rather than failing on it.
+    broken = {p.path for p in across if p.severity.is_error()}
+    publishable = [e for e in entries if e.valid and e.shown_path not in broken]
     if not registry.schools.available:  # a practice's page shows its school: none to show
         publishable = [e for e in publishable if e.type.name != "practice"]
     if not include_unpublished:
