@@ -109,7 +109,7 @@ def _references(
     problems = []
     for entry in entries:
         for path, target, value in iter_references(entry.type.record, entry.data):
-            if target == "schools" and schools.find(value) is None:
+            if target == "schools" and schools.available and schools.find(value) is None:
                 problems.append(_locate(entry, Problem(
                     "UnknownSchool",
                     f"школы с идентификатором «{value}» нет в справочнике "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,10 @@ class Evidence(enum.Enum):
 
 
 Rule = Callable[[dict[str, Any]], list[Problem]]
+
+RESULT_MIN, RESULT_MAX = -1_000_000, 1_000_000_000
+"""Bounds of a practice's measured result: percentages, scores, counts of people or roubles;
+a value outside them is a typo (or an attempt to print «inf %»), not a result."""
 
 
 @dataclass(frozen=True)
@@ -198,8 +203,10 @@ PRACTICE = ContentType(
                 item=Record("Результат.", fields={
                     "indicator": Text("Показатель.", required=True, max_length=300),
                     "unit": Text("Единица измерения.", max_length=30),
-                    "before": Number("Значение до начала практики.", required=True),
-                    "after": Number("Значение после.", required=True),
+                    "before": Number("Значение до начала практики.", required=True,
+                                     minimum=RESULT_MIN, maximum=RESULT_MAX),
+                    "after": Number("Значение после.", required=True,
+                                    minimum=RESULT_MIN, maximum=RESULT_MAX),
                     "period": Text("Период измерения.", max_length=60),
                 }),
             ),
@@ -307,7 +314,7 @@ DIGEST = ContentType(
         fields={
             "year": Integer("Год выпуска.", required=True, minimum=2019, maximum=2100),
             "month": Integer("Месяц выпуска, 1–12.", required=True, minimum=1, maximum=12),
-            "issue": Integer("Номер выпуска.", required=True, minimum=1),
+            "issue": Integer("Номер выпуска.", required=True, minimum=1, maximum=9999),
             "status": _status_field(),
             "summary": Text("О чём этот выпуск, одним предложением.", max_length=600),
             "rubrics": ListOf(
@@ -336,3 +343,23 @@ DIGEST = ContentType(
 )
 
 CONTENT_TYPES: tuple[ContentType, ...] = (PRACTICE, RECOMMENDATION, DIGEST)
+
+
+def issue_month(text: str) -> tuple[int, int] | None:
+    """`2026-12` → (2026, 12): the month of a digest issue, with the year in the range the
+    digest's `year` field allows; None for anything else (`0000-01`, `2026-13`, `abc`)."""
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", text.strip())
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    years = DIGEST.record.fields["year"]
+    assert isinstance(years, Integer) and years.minimum is not None and years.maximum
+    return (year, month) if years.minimum <= year <= years.maximum and 1 <= month <= 12 else None
+
+
+def issue_month_advice(text: str) -> str:
+    """Why `text` is not an issue month and what to write instead, for the commands' errors."""
+    years = DIGEST.record.fields["year"]
+    assert isinstance(years, Integer)
+    return (f"месяц выпуска «{text}» не подходит: укажите год от {years.minimum} до "
+            f"{years.maximum} и месяц от 01 до 12 в виде ГГГГ-ММ, например 2026-12.")

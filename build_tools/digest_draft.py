@@ -8,7 +8,6 @@ announced in earlier issues, that take place the month after. It is written with
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .content_types import Status
+from .content_types import Status, issue_month, issue_month_advice
 from .events import collect_events
 from .library import Entry, Library
 from .russian import month_label
@@ -37,11 +36,10 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> Month:
-        match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
-        if not match or not 1 <= int(match.group(2)) <= 12:
-            raise DraftError(f"месяц «{text}» не распознан: укажите год и месяц в виде "
-                             "ГГГГ-ММ, например 2026-12.")
-        return cls(int(match.group(1)), int(match.group(2)))
+        parsed = issue_month(text)
+        if parsed is None:
+            raise DraftError(issue_month_advice(text))
+        return cls(*parsed)
 
     @property
     def next(self) -> Month:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
+from .characters import describe_char, has_visible
 from .content_paths import resolve_in_content
 from .problems import FieldPath, Problem
 from .yaml_source import Plain
@@ -25,6 +27,11 @@ Checked = tuple[Any, list[Problem]]
 class Vocabulary(Protocol):
     @property
     def label(self) -> str: ...
+
+    @property
+    def available(self) -> bool:
+        """False when the data file could not be read: its error is reported there, once."""
+        ...
 
     def names(self) -> list[str]: ...
 
@@ -69,7 +76,12 @@ def describe(value: Any) -> str:
         return "набор полей «поле: значение»"
     if value is None:
         return "пустое значение"
-    return f"«{value}»"
+    text = str(value)
+    return f"«{text[:_SHOWN]}…» ({len(text)} знаков)" if len(text) > _SHOWN else f"«{text}»"
+
+
+_SHOWN = 200
+"""Longer values are cut in messages: a report line should stay readable."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,8 @@ class Text(Field):
         text = value.strip()
         if len(text) < self.min_length:
             return None, [Problem("EmptyValue", "значение пустое: заполните поле.")]
+        if not has_visible(text):
+            return None, [_invisible(text)]
         if self.max_length and len(text) > self.max_length:
             return None, [Problem(
                 "TooLong",
@@ -122,6 +136,17 @@ class Text(Field):
         if self.pattern:
             out["pattern"] = f"^{self.pattern}$"
         return out
+
+
+def _invisible(text: str) -> Problem:
+    found = sorted({char for char in text if not char.isspace()})
+    named = ", ".join(describe_char(char) for char in found[:3]) or "только пробелы"
+    return Problem(
+        "InvisibleText",
+        f"в значении нет ни одного видимого знака, только невидимые: {named}. На сайте "
+        "вместо него было бы пустое место.",
+        hint="Удалите значение целиком и наберите его заново.",
+    )
 
 
 @dataclass(frozen=True)
@@ -151,6 +176,8 @@ class Integer(Field):
     kind_label = "целое число"
 
     def check(self, value: Any, ctx: CheckContext) -> Checked:
+        if isinstance(value, Plain) and value.too_long():
+            return None, [_too_many_digits(value, self.minimum, self.maximum)]
         number = value.as_int() if isinstance(value, Plain) else None
         if number is None:
             quoted = isinstance(value, str) and value.strip().isdigit()
@@ -169,7 +196,15 @@ class Number(Field):
     kind_label = "число"
 
     def check(self, value: Any, ctx: CheckContext) -> Checked:
+        if isinstance(value, Plain) and value.too_long():
+            return None, [_too_many_digits(value, self.minimum, self.maximum)]
         number = value.as_number() if isinstance(value, Plain) else None
+        if number is not None and not math.isfinite(number):
+            return None, [Problem(
+                "OutOfRange",
+                f"число {value} так велико, что его нельзя ни сравнить, ни показать"
+                f"{_bounds(self.minimum, self.maximum)}.",
+            )]
         if number is None:
             comma = isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip())
             hint = "Дробную часть отделяйте точкой: 12.5, а не 12,5." if comma else ""
@@ -186,6 +221,24 @@ def _within(number: float, minimum: float | None, maximum: float | None) -> Chec
         high = "" if maximum is None else f" до {maximum}"
         return None, [Problem("OutOfRange", f"число {number} вне допустимых границ:{low}{high}.")]
     return number, []
+
+
+def _bounds(minimum: float | None, maximum: float | None) -> str:
+    """«: допустимо от 0 до 100» for a message, or nothing when the field sets no bounds."""
+    if minimum is None and maximum is None:
+        return ""
+    low = "" if minimum is None else f" от {minimum}"
+    high = "" if maximum is None else f" до {maximum}"
+    return f"; допустимо{low}{high}"
+
+
+def _too_many_digits(value: str, minimum: float | None, maximum: float | None) -> Problem:
+    digits = sum(ch.isdigit() for ch in value)
+    return Problem(
+        "OutOfRange",
+        f"число из {digits} цифр ({value[:12]}…) не может быть значением этого поля"
+        f"{_bounds(minimum, maximum)}.",
+    )
 
 
 def _bounded(schema: dict[str, Any], minimum: float | None, maximum: float | None) -> dict:
@@ -267,6 +320,8 @@ class Term(Field):
         vocabulary = ctx.vocabulary(self.vocabulary)
         if not isinstance(value, str):
             return None, self.wrong_type(value)
+        if not vocabulary.available:
+            return None, [unavailable(vocabulary.label)]
         found = vocabulary.find(value)
         if found is not None:
             return found, []
@@ -288,7 +343,26 @@ def _pick(
     return None, [_unknown(value, options, label)]
 
 
+def unavailable(label: str) -> Problem:
+    """A value that cannot be checked because its vocabulary did not load.
+
+    The same message for every such value of one vocabulary: the loader keeps the first and
+    counts the others, so a broken data file is not echoed by every entry."""
+    return Problem(
+        "VocabularyUnavailable",
+        f"значение не проверено: словарь «{label}» не прочитан из-за ошибки в его файле в "
+        "content/_data/ (она показана отдельно). Материалы с такими значениями не "
+        "публикуются, пока словарь не исправлен.",
+    )
+
+
 def _unknown(value: str, options: Sequence[str], label: str) -> Problem:
+    if not options:
+        return Problem(
+            "UnknownTerm",
+            f"неизвестное значение «{value.strip()}» ({label}): в словаре пока нет ни одного "
+            "значения. Добавьте его в файл словаря в content/_data/.",
+        )
     shown = 20
     listed = ", ".join(options[:shown])
     if len(options) > shown:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .attachment_checks import check_attachments
-from .body_outline import outline_of
+from .body_limits import check_limits
+from .body_outline import Outline, outline_of
+from .characters import describe_char, effect_of, strip_forbidden
 from .checks import check_entries
 from .config_policy import check_config
 from .content_policy import plan_tree, unreferenced
@@ -17,7 +19,7 @@ from .html_policy import check_html
 from .library import Entry, Library
 from .markdown_checks import check_body
 from .monitoring import load_monitoring
-from .problems import Problem, Problems
+from .problems import Problem, Problems, Severity
 from .registries import FileContext, Registry, load_registry
 from .slugs import slugify
 from .sources import MAX_FILE_BYTES, read_text, split_front_matter
@@ -74,17 +76,44 @@ def load_library(
                 unread.add(content_type.folder)
     # Cross-file checks see every file that could be read, so that two copies of one digest
     # are reported even when one of them also has its own errors.
-    problems.extend(check_entries(entries, registry, practice_files))
+    across = check_entries(entries, registry, practice_files)
+    problems.extend(across)
     # A file only a draft refers to is expected (the draft will use it), so all entries count;
     # beside an entry that could not be read, its own error comes first.
     problems.extend(unreferenced(plan, entries, project.content_root, skip=unread))
-    publishable = [e for e in entries if e.valid]
+    # An entry naming a school or practice that does not exist cannot be drawn: the preview
+    # (kb serve), which goes on with errors, leaves it out rather than failing on it.
+    broken = {p.path for p in across if p.severity.is_error()}
+    publishable = [e for e in entries if e.valid and e.shown_path not in broken]
+    if not registry.schools.available:  # a practice's page shows its school: none to show
+        publishable = [e for e in publishable if e.type.name != "practice"]
     if not include_unpublished:
         publishable = [e for e in publishable if e.status.is_public()]
     monitoring, monitoring_problems = load_monitoring(project.content_root,
                                                       project.display_root, registry)
     problems.extend(monitoring_problems)
-    return Library(registry, publishable, monitoring), problems
+    return Library(registry, publishable, monitoring), _once_per_vocabulary(problems)
+
+
+def _once_per_vocabulary(problems: Problems) -> Problems:
+    """The first value of each unreadable vocabulary is reported; the others are counted."""
+    first: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    kept = Problems()
+    for problem in problems.sorted():
+        if problem.code != "VocabularyUnavailable":
+            kept.add(problem)
+            continue
+        counts[problem.message] = counts.get(problem.message, 0) + 1
+        if problem.message not in first:
+            first[problem.message] = len(kept)
+            kept.add(problem)
+    for message, index in first.items():
+        others = counts[message] - 1
+        if others:
+            kept.items[index] = replace(kept.items[index], hint=f"Других значений этого "
+                                        f"словаря, не проверенных по той же причине: {others}.")
+    return kept
 
 
 def load_entry(
@@ -100,6 +129,9 @@ def load_entry(
         return None, located
     # Duplicate keys, aliases and tags are reported, and the remaining fields still checked.
     document = source.document
+    body, removed = strip_forbidden(source.body)
+    located += [_removed(char).located(shown, source.body_line + line - 1, column)
+                for line, column, char in removed]
     ctx = FileContext(registry, path, project.content_root)
     data, found = content_type.record.check(document.data, ctx)
     # An alias or tag is reported once by the YAML reader, not again as an empty value.
@@ -111,19 +143,32 @@ def load_entry(
         found += [p for p in content_type.check_rules(data) if p.field[:1] not in flagged]
     slug = path.stem
     found += _check_file_name(slug, content_type)
-    in_fields, in_body = check_text(document.data, source.body)
+    in_fields, in_body = check_text(document.data, body)
     found += in_fields
     located += [document.source_map.locate(problem, shown) for problem in found]
-    outline = outline_of(source.body)
+    too_complex = check_limits(body)
+    in_body += too_complex
+    outline = Outline() if too_complex else outline_of(body)  # converting it would hang
     in_body += [*check_body(outline, path, project.content_root, source.body_line),
                 *check_html(outline, project.embed_hosts, content_type.name, slug)]
     located += [p.located(shown, source.body_line + line - 1, 1) for line, p in in_body]
     if data is None:
         return None, located
-    entry = Entry(content_type, slug, path, shown, data, source.body, source.body_line,
+    entry = Entry(content_type, slug, path, shown, data, body, source.body_line,
                   document.source_map, valid=not any(p.severity.is_error() for p in located),
                   outline=outline)
     return entry, located
+
+
+def _removed(char: str) -> Problem:
+    return Problem(
+        "CharacterRemoved",
+        f"в строке есть невидимый знак {describe_char(char)}: он {effect_of(char)}. На сайт "
+        "текст попадёт без него.",
+        hint="Удалите знак в файле (VS Code обводит такие знаки рамкой), чтобы текст на сайте "
+             "и в файле совпадал.",
+        severity=Severity.WARNING,
+    )
 
 
 def _check_file_name(slug: str, content_type: ContentType) -> list[Problem]:

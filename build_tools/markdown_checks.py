@@ -199,13 +199,13 @@ def _site_address(
             return by_uri[uri], None
         return None, _broken(href, "такого материала нет", sorted(by_uri), uri)
     if len(parts) == 2 and parts[0] == "schools":
-        if registry.schools.find(parts[1]):
-            return None, None
+        if registry.schools.find(parts[1]) or not registry.schools.available:
+            return None, None  # an unreadable registry is reported once, at its file
         return None, _broken(href, "такой школы нет в справочнике")
     vocabularies = {v.url: v.name for v in VOCABULARIES if v.url}
     if len(parts) == 2 and parts[0] in vocabularies:
         terms = registry.vocabularies.get(vocabularies[parts[0]])
-        if terms is not None and any(t.id == parts[1] for t in terms):
+        if terms is not None and (not terms.available or any(t.id == parts[1] for t in terms)):
             return None, None
         return None, _broken(href, "такого раздела нет")
     if parts and parts[0] == "monitoring":

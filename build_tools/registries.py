@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import (
-        Boolean,
+    Boolean,
     CheckContext,
     Choice,
     Integer,
@@ -107,6 +107,8 @@ class TermList:
 
     spec: VocabularySpec
     terms: list[Term] = field(default_factory=list)
+    available: bool = True
+    """False when the data file could not be read as a whole (see Vocabulary.available)."""
 
     @property
     def label(self) -> str:
@@ -149,6 +151,9 @@ class Schools:
 
     items: dict[str, School] = field(default_factory=dict)
     label: str = "школа"
+    available: bool = True
+    """False when schools.yml, or a vocabulary its rows need, could not be read: references
+    to schools are then not reported one by one."""
 
     def names(self) -> list[str]:
         return list(self.items)
@@ -206,9 +211,10 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
         rows = read_rows(path, TERM, registry, content_root, display_root, problems)
         problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
         terms = [Term(r["id"], r["name"], r["description"] or "") for r in rows]
-        registry.vocabularies[spec.name] = TermList(spec, terms)
+        registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable)
     path = data_dir / "schools.yml"
     rows = read_rows(path, SCHOOL, registry, content_root, display_root, problems)
+    registry.schools.available = rows.readable
     problems.extend(_duplicates(rows, ("id",), display_path(path, display_root)))
     for row in rows:
         fields = {k: v for k, v in row.items() if not k.startswith("_")}
@@ -221,6 +227,13 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     return registry, problems
 
 
+class Rows(list[dict[str, Any]]):
+    """The valid rows of a data file; `readable` is False when the file as a whole failed
+    (missing, unreadable, empty, not a list) or its rows need a vocabulary that failed."""
+
+    readable = True
+
+
 def read_rows(
     path: Path,
     record: Record,
@@ -228,25 +241,39 @@ def read_rows(
     root: Path,
     display_root: Path,
     problems: list[Problem],
-) -> list[dict[str, Any]]:
+) -> Rows:
     shown = display_path(path, display_root)
+    failed = Rows()
+    failed.readable = False
     if not path.is_file():
         problems.append(Problem("MissingRegistry", f"нет файла справочника {shown}.", path=shown))
-        return []
+        return failed
     document, found = read_data_file(path)
     problems.extend(p.located(shown, p.line, p.column) for p in found)
     if document is None or found:
-        return []
+        return failed
+    if document.data is None:
+        problems.append(Problem(
+            "EmptyRegistry",
+            "в справочнике нет ни одной записи (файл пуст или в нём только комментарии и "
+            "служебные строки YAML вроде «---»): "
+            "все материалы, которые на него ссылаются, нельзя проверить.",
+            hint="Верните записи из истории изменений (git) или добавьте хотя бы одну: "
+                 "строку «- id: …» с полями.",
+        ).located(shown, 1, 1))
+        return failed
     if not isinstance(document.data, list):
         problems.append(Problem(
             "RegistryNotList", "справочник должен быть списком записей, каждая начинается с «- ».",
         ).located(shown, 1, 1))
-        return []
+        return failed
     ctx: CheckContext = FileContext(registry, path, root)
-    rows = []
+    rows = Rows()
     for index, raw in enumerate(document.data):
         clean, row_problems = record.check(raw, ctx)
         problems += [document.source_map.locate(p.under(index), shown) for p in row_problems]
+        if any(p.code == "VocabularyUnavailable" for p in row_problems):
+            rows.readable = False
         if clean is not None and not row_problems:
             clean["_index"], clean["_line"] = index, document.source_map.position((index,))[0]
             rows.append(clean)

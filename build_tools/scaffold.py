@@ -16,8 +16,16 @@ from typing import Any
 
 import yaml
 
-from .content_types import CONTENT_TYPES, DIGEST, ContentType, Status
+from .content_types import (
+    CONTENT_TYPES,
+    DIGEST,
+    ContentType,
+    Status,
+    issue_month,
+    issue_month_advice,
+)
 from .fields import (
+    Boolean,
     Choice,
     Date,
     Field,
@@ -220,7 +228,11 @@ def value_rule(spec: Field, vocabularies: Mapping[str, Vocabulary]) -> str:
         return f"{kind}{low}{high}."
     if isinstance(spec, Text) and spec.max_length:
         return f"Текст до {spec.max_length} знаков."
-    return ""
+    if isinstance(spec, Boolean):
+        return "true (да) или false (нет)."
+    if isinstance(spec, Record):
+        return f"Набор полей «поле: значение»: {', '.join(spec.fields)}."
+    return "Текст."
 
 
 def _comment(text: str, indent: int) -> list[str]:
@@ -240,11 +252,10 @@ def _month(argument: str, today: dt.date) -> tuple[int, int]:
     text = argument.strip()
     if not text:
         return today.year, today.month
-    match = re.fullmatch(r"(\d{4})-(\d{2})", text)
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ScaffoldError(f"месяц выпуска «{text}» записан непонятно: укажите год и месяц "
-                            "в виде ГГГГ-ММ, например kb new digest 2026-12.")
-    return int(match.group(1)), int(match.group(2))
+    parsed = issue_month(text)
+    if parsed is None:
+        raise ScaffoldError(issue_month_advice(text))
+    return parsed
 
 
 def _next_issue(content_root: Path, slug: str) -> int:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
-from .yaml_source import Document, SourceMap, read_yaml
+from .yaml_source import Document, read_yaml
 
 MAX_FILE_BYTES = 1024 * 1024
 """Larger content files are refused: a practice is text, attachments go beside it."""
@@ -44,7 +44,7 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, 
             "файл сохранён в кодировке UTF-16. Сохраните его в UTF-8 "
             "(в VS Code: «Сохранить с кодировкой» → UTF-8).",
         )]
-    if b"\x00" in raw[:8192]:
+    if _looks_binary(raw[:8192]):
         return None, [Problem(
             "BinaryFile",
             "это не текстовый файл. В папке материалов ожидается Markdown (.md) в UTF-8.",
@@ -52,14 +52,45 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, 
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        guess = " (похоже на Windows-1251)" if _looks_like_cp1251(raw) else ""
-        return None, [Problem(
-            "WrongEncoding",
-            f"файл не в кодировке UTF-8{guess}. Сохраните его в UTF-8 "
-            "(в VS Code: «Сохранить с кодировкой» → UTF-8).",
-        ).located("", line, 1)]
+        return None, [_not_utf8(raw, error.start)]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _looks_binary(head: bytes) -> bool:
+    """An image or a document renamed to .md: NUL bytes in a start that is not UTF-8 text.
+
+    A stray NUL in a text file (anywhere, not only in the first 8 KB) is a text problem:
+    the front-matter reader refuses it and a body loses it with a warning, each with its line.
+    """
+    if b"\x00" not in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start < len(head) - 3  # a character cut at the 8 KB boundary is text
+    return head.count(b"\x00") > len(head) // 100
+
+
+def _not_utf8(raw: bytes, start: int) -> Problem:
+    """Where UTF-8 reading stopped, and whether the whole file or only a piece is foreign."""
+    before = raw[:start].decode("utf-8-sig", errors="replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    if any(ord(ch) > 127 for ch in before):  # Russian text read fine up to here: a piece
+        found = raw[start:start + 4].hex(" ").upper()
+        return Problem(
+            "WrongEncoding",
+            f"файл в кодировке UTF-8, но здесь байты {found} не читаются как UTF-8: сюда "
+            "вставлен кусок текста в другой кодировке, или файл повреждён.",
+            hint="Наберите этот фрагмент заново или вставьте его из исходного документа "
+                 "ещё раз.",
+        ).located("", line, column)
+    guess = " (похоже на Windows-1251)" if _looks_like_cp1251(raw) else ""
+    return Problem(
+        "WrongEncoding",
+        f"файл не в кодировке UTF-8{guess}. Сохраните его в UTF-8 "
+        "(в VS Code: «Сохранить с кодировкой» → UTF-8).",
+    ).located("", line, 1)
 
 
 def _looks_like_cp1251(raw: bytes) -> bool:
@@ -113,6 +144,4 @@ def read_data_file(path: Path) -> tuple[Document | None, list[Problem]]:
     if text is None:
         return None, problems
     document = read_yaml(text)
-    if document.data is None and not document.problems:
-        document = Document([], SourceMap(), [])
     return document, list(document.problems)

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .characters import describe_char, effect_of, first_forbidden, unreadable_by_yaml
 from .problems import FieldPath, Problem
 
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}"
@@ -24,6 +25,12 @@ _STANDARD_TAGS = _SCALAR_TAGS | {f"tag:yaml.org,2002:{name}"
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NULL = {"", "~", "null", "Null", "NULL"}
+MAX_DEPTH = 20
+"""Deeper nesting is refused before composing: no content needs it (a digest's event is six
+levels deep), and a `[[[[…]]]]` ten thousand deep would exhaust the reader's recursion."""
+MAX_DIGITS = 30
+"""A number written with more digits is refused unread: Python will not even convert an
+integer of 4,300 digits to text, and no field of the bank needs more than a few."""
 
 
 class Plain(str):
@@ -33,10 +40,14 @@ class Plain(str):
         return {"true": True, "false": False}.get(self.lower())
 
     def as_int(self) -> int | None:
-        return int(self) if _INT.fullmatch(self) else None
+        return int(self) if _INT.fullmatch(self) and not self.too_long() else None
 
     def as_number(self) -> float | None:
-        return float(self) if _FLOAT.fullmatch(self) else None
+        return float(self) if _FLOAT.fullmatch(self) and not self.too_long() else None
+
+    def too_long(self) -> bool:
+        """More digits than any field accepts: the caller says so instead of reading it."""
+        return sum(ch.isdigit() for ch in self) > MAX_DIGITS
 
 
 @dataclass
@@ -78,6 +89,9 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def read_yaml(text: str, *, line_offset: int = 0) -> Document:
     """Parse one YAML document; syntax errors become problems with a line and column."""
     source_map = SourceMap(line_offset=line_offset)
+    refused = _unreadable(text, line_offset) or _too_deep(text, line_offset)
+    if refused:
+        return Document(None, source_map, refused)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -90,6 +104,85 @@ def read_yaml(text: str, *, line_offset: int = 0) -> Document:
     converter = _Converter(source_map)
     data = converter.convert(node, ())
     return Document(data, source_map, converter.problems)
+
+
+_MAX_REPORTED_LINES = 10
+"""A file full of NUL bytes is one problem per line for the first lines, then a summary."""
+
+
+def _unreadable(text: str, line_offset: int) -> list[Problem]:
+    """Characters the YAML reader refuses, each line located, instead of its exception."""
+    found = unreadable_by_yaml(text)
+    problems = [
+        Problem("ForbiddenCharacter", _forbidden_message(char),
+                hint=FORBIDDEN_HINT).located("", line + line_offset, column)
+        for line, column, char in found[:_MAX_REPORTED_LINES]
+    ]
+    if len(found) > _MAX_REPORTED_LINES:
+        line, column, _ = found[_MAX_REPORTED_LINES]
+        problems.append(Problem(
+            "ForbiddenCharacter",
+            f"такие же знаки есть ещё в {len(found) - _MAX_REPORTED_LINES} строках ниже.",
+            hint=FORBIDDEN_HINT,
+        ).located("", line + line_offset, column))
+    return problems
+
+
+def _forbidden_message(char: str) -> str:
+    return f"в тексте есть невидимый знак {describe_char(char)}: он {effect_of(char)}."
+
+
+FORBIDDEN_HINT = ("Удалите его (VS Code обводит такие знаки рамкой) или запись вида \\e, "
+                  "\\0, \\u202e в значении в двойных кавычках; если знак не найти, наберите "
+                  "значение заново, а не копируйте.")
+
+
+def _too_deep(text: str, line_offset: int) -> list[Problem]:
+    """Nesting deeper than MAX_DEPTH, found by the (iterative) scanner before composing."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        for token in iter(loader.get_token, None):
+            if isinstance(token, _OPENING):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return [_deep(token.start_mark, line_offset)]
+            elif isinstance(token, _CLOSING):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # libyaml stops at 1,000 levels of brackets itself (looking ahead, so before our
+        # count), with an English message: ours is clearer, at the bracket that goes too deep.
+        if "nesting depth" in str(error.problem) and error.problem_mark is not None:
+            mark = error.problem_mark
+            row = text.split("\n")[mark.line]
+            return [_deep(mark, line_offset, _too_deep_column(row) or mark.column + 1)]
+        return []  # a syntax error: composing reports it with its place
+    finally:
+        loader.dispose()
+    return []
+
+
+def _too_deep_column(row: str) -> int | None:
+    """The 1-based column of the bracket that opens level MAX_DEPTH + 1 in a line of flow."""
+    depth = 1  # the document's own mapping, as the scanner counts it
+    for column, char in enumerate(row, start=1):
+        depth += (char in "[{") - (char in "]}")
+        if depth > MAX_DEPTH:
+            return column
+    return None
+
+
+def _deep(mark: yaml.Mark, line_offset: int, column: int = 0) -> Problem:
+    return Problem(
+        "YamlTooDeep",
+        f"списки и наборы полей вложены друг в друга глубже {MAX_DEPTH} уровней, а ни одному "
+        "полю не нужно больше пяти. Проверьте, закрыта ли каждая скобка «[» и «{», и отступы.",
+    ).located("", mark.line + 1 + line_offset, column or mark.column + 1)
+
+
+_OPENING = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+            yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
 class _Converter:
@@ -125,7 +218,17 @@ class _Converter:
         if isinstance(node, SequenceNode):
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if first_forbidden(node.value):  # written raw, or as an escape such as "\x1b"
+            self._forbidden(node, path, node.value)
+            return None
         return self._scalar(node)
+
+    def _forbidden(self, node: Node, path: FieldPath, text: str) -> None:
+        char = first_forbidden(text) or ""
+        self.problems.append(Problem(
+            "ForbiddenCharacter", _forbidden_message(char), field=path, hint=FORBIDDEN_HINT,
+        ).located("", node.start_mark.line + 1 + self.source_map.line_offset,
+                  node.start_mark.column + 1))
 
     def _mapping(self, node: MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -137,6 +240,9 @@ class _Converter:
                 )
                 continue
             key = str(key_node.value)
+            if first_forbidden(key):
+                self._forbidden(key_node, path, key)
+                continue
             if key == "<<":
                 self._problem(key_node, path, "YamlMergeKey",
                               "слияние словарей «<<» не поддерживается: перечислите поля явно.")

@@ -6,6 +6,13 @@ symlink, pad a file past the size limit, write bytes or a generated file); `expe
 the exact report of `kb validate`.
 The test runs `kb build` over a copy that already holds a published site and checks the exit
 code, the report, the absence of a traceback and that the published site did not change.
+
+Keys of case.yml besides `about`: `edits` (file, find/replace or append; `repeat` expands a
+placeholder of the replacement into a text repeated N times: `{DEEP: ["[", 10000]}`),
+`encode`, `pad`, `append_bytes` (hex bytes appended after padding, so they land past the
+first 8 KB), `symlinks`, `binary` (a whole file as hex bytes). An accepted case's
+expected.txt is «Материалы проверены: ошибок нет.», or its warnings with `accepted:` naming
+the page to check (`page`, text it `contains`, characters it must be `without`).
 """
 
 from __future__ import annotations
@@ -45,8 +52,8 @@ def apply_case(name: str, project: Path) -> None:
         text = path.read_text(encoding="utf-8")
         if "find" in edit:
             assert edit["find"] in text, f"{name}: «{edit['find']}» not in {edit['file']}"
-            text = text.replace(edit["find"], edit["replace"], 1)
-        text += edit.get("append", "")
+            text = text.replace(edit["find"], _expand(edit["replace"], edit), 1)
+        text += _expand(edit.get("append", ""), edit)
         path.write_text(text, encoding="utf-8")
     if "encode" in case:
         spec = case["encode"]
@@ -60,6 +67,9 @@ def apply_case(name: str, project: Path) -> None:
         filler = "Повторяющийся абзац, вставленный из отчёта вместе с таблицами.\n"
         with path.open("a", encoding="utf-8") as out:
             out.write(filler * (case["pad"]["kb"] * 1024 // len(filler.encode()) + 1))
+    for path, hex_bytes in (case.get("append_bytes") or {}).items():
+        with (project / path).open("ab") as out:
+            out.write(bytes.fromhex(hex_bytes))
     for link, target in (case.get("symlinks") or {}).items():
         (project / link).parent.mkdir(parents=True, exist_ok=True)
         os.symlink(target, project / link)
@@ -71,6 +81,12 @@ def apply_case(name: str, project: Path) -> None:
         (project / path).parent.mkdir(parents=True, exist_ok=True)
         (project / path).write_text(
             "".join(part["text"] * part.get("times", 1) for part in parts), encoding="utf-8")
+
+
+def _expand(text: str, edit: dict[str, Any]) -> str:
+    for placeholder, (piece, times) in (edit.get("repeat") or {}).items():
+        text = text.replace(placeholder, piece * times)
+    return text
 
 
 @pytest.fixture
@@ -95,6 +111,14 @@ def test_bad_input_is_reported_and_nothing_is_published(
         slug = Path(case["encode"]["file"]).stem
         page = project / "site/practices" / slug / "index.html"
         assert case["title"] in page.read_text(encoding="utf-8")
+        return
+    if "accepted" in read_case(name):  # accepted with warnings: published without the fault
+        accepted = read_case(name)["accepted"]
+        assert result.returncode == 0, result.stderr
+        assert result.stderr.startswith(expected + GUIDE)
+        html = (project / "site" / accepted["page"]).read_text(encoding="utf-8")
+        assert accepted["contains"] in html
+        assert not [ch for ch in accepted["without"] if ch in html]
         return
     assert result.returncode == 1
     assert result.stderr == expected + GUIDE + NOT_BUILT + "\n"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import frontmatter
+import pytest
 
 from tests.helpers import KbRunner
 
@@ -119,8 +120,24 @@ def test_draft_for_an_empty_month_and_a_bad_month(project: Path, kb: KbRunner) -
     assert draft["issue"] == 37 and draft["rubrics"][0]["items"][0]["title"] == \
         "Заголовок новости"
     bad = kb("digest", "draft", "2027-13", cwd=project)
-    assert bad.returncode == 1 and "месяц «2027-13» не распознан" in bad.stderr
+    assert bad.returncode == 1 and "месяц выпуска «2027-13» не подходит" in bad.stderr
     # The March draft leaves December to February unarchived: a warning, not an error.
     check = kb("validate", cwd=project)
     assert check.returncode == 0 and "нет выпуска за декабрь 2026, январь 2027, февраль 2027" \
         in check.stderr
+
+
+@pytest.mark.parametrize("month", ["0000-01", "2026-13", "2026-00", "9999-12", "abc",
+                                   "２０２６-１２", "2026-1"])
+def test_impossible_months_are_refused_without_a_traceback(
+    month: str, project: Path, kb: KbRunner
+) -> None:
+    """Years outside the digest's declared range, month 00 or 13, words, full-width digits."""
+    before = sorted(p.name for p in (project / "content" / "digests").iterdir())
+    for command in (("digest", "draft", month), ("new", "digest", month)):
+        result = kb(*command, cwd=project)
+        assert "Traceback" not in result.stderr + result.stdout
+        assert result.returncode == 1, (command, result.stderr)
+        assert f"месяц выпуска «{month}» не подходит: укажите год от 2019 до 2100 и месяц " \
+               "от 01 до 12 в виде ГГГГ-ММ" in result.stderr
+    assert sorted(p.name for p in (project / "content" / "digests").iterdir()) == before

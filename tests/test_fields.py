@@ -134,3 +134,34 @@ def test_file_paths_stay_inside_content(ctx: Context, value: str, code: str | No
     assert [p.code for p in problems] == ([] if code is None else [code])
     if code is None:
         assert clean == "practices/files/plan.pdf"
+
+
+@pytest.mark.parametrize("written", ["1e400", "-1e400", "1" * 309, "9" * 5000])
+def test_numbers_must_be_finite_and_short(ctx: Context, written: str) -> None:
+    for spec in (Number("", minimum=0, maximum=100), Integer("", minimum=0, maximum=100),
+                 Number("")):
+        value, problems = spec.check(Plain(written), ctx)
+        if isinstance(spec, Integer) and "e" in written:
+            assert [p.code for p in problems] == ["WrongType"]
+            continue
+        assert value is None and [p.code for p in problems] == ["OutOfRange"], spec
+        assert len(problems[0].text) < 200  # never the 5,000 digits themselves
+
+
+@pytest.mark.parametrize("title", ["\u200b\u200b", "\u00ad", "\u3164", "\u2060\u00a0\u2060",
+                                   "\u200d", "\u2800", "\u0301"])
+def test_titles_without_a_visible_character_are_refused(ctx: Context, title: str) -> None:
+    value, problems = Text("", max_length=200).check(title, ctx)
+    assert value is None and [p.code for p in problems] == ["InvisibleText"]
+    assert Text("").check(f"Школа{title}", ctx)[1] == []  # inside a word they are harmless
+
+
+def test_a_vocabulary_that_did_not_load_is_not_blamed_on_the_value(ctx: Context) -> None:
+    broken = TermList(VocabularySpec("levels", "уровень образования", ""), available=False)
+    ctx.vocabulary = lambda name: broken  # type: ignore[method-assign]
+    value, problems = Term("", vocabulary="levels").check("начальное общее", ctx)
+    assert value is None and [p.code for p in problems] == ["VocabularyUnavailable"]
+    empty = TermList(VocabularySpec("levels", "уровень образования", ""))
+    ctx.vocabulary = lambda name: empty  # type: ignore[method-assign]
+    assert "в словаре пока нет ни одного значения" in \
+        Term("", vocabulary="levels").check("x", ctx)[1][0].message

@@ -102,3 +102,17 @@ def test_front_matter_is_escaped_wherever_it_is_rendered(project: Path, kb: KbRu
     assert title is not None
     assert title.group(1).startswith("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; - ")
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
+
+
+def test_the_preview_leaves_out_entries_naming_what_does_not_exist(project: Path) -> None:
+    """kb serve goes on with errors: a practice of an unknown school or an unknown related
+    practice is left out of the pages instead of failing the whole preview."""
+    path = project / "content/practices/roditelskiy-universitet.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "school: tosno-rodnik", "school: net-takoy-shkoly"), encoding="utf-8")
+    library, problems = load_library(Project(project / "content", project),
+                                     include_unpublished=True)
+    assert [p.code for p in problems.errors] == ["UnknownSchool"]
+    pages = {p.src_uri for p in SiteBuilder(library).pages()}
+    assert "practices/roditelskiy-universitet.md" not in pages
+    assert "practices/vechernyaya-shkola-dlya-poselka.md" in pages

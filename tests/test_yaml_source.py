@@ -81,3 +81,54 @@ def test_syntax_errors_point_at_the_mistake(text: str, line: int, column: int, a
     [problem] = read_yaml(text).problems
     assert (problem.line, problem.column) == (line, column)
     assert problem.message == f"ошибка в разметке YAML: {advice}"
+
+
+CONTROL_AND_INVISIBLE = ["\x00", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9b", "\u202e",
+                         "\u2066", "\u200f", "\ufeff", "\ufffe"]
+
+
+@pytest.mark.parametrize("char", CONTROL_AND_INVISIBLE)
+def test_control_and_bidi_characters_are_refused_raw_and_escaped(char: str) -> None:
+    """Raw: where YAML's reader would raise, the line and column; as a double-quoted escape:
+    the field. Never an exception, never the character in the data."""
+    raw = read_yaml(f"title: ab{char}c\nsummary: d\n")
+    assert [p.code for p in raw.problems] == ["ForbiddenCharacter"]
+    assert (raw.problems[0].line, raw.problems[0].column) in ((1, 10), (1, 8))
+    assert f"U+{ord(char):04X}" in raw.problems[0].message
+    escaped = read_yaml(f'title: "ab\\u{ord(char):04x}c"\n')
+    assert [(p.code, p.field) for p in escaped.problems] == [("ForbiddenCharacter", ("title",))]
+    assert escaped.data == {"title": None}
+
+
+def test_forbidden_characters_in_keys_and_many_lines_are_summarised() -> None:
+    doc = read_yaml('"ti\\x1btle": a\n')
+    assert [p.code for p in doc.problems] == ["ForbiddenCharacter"] and doc.data == {}
+    many = read_yaml("".join(f"k{i}: a\x00b\n" for i in range(30)))
+    assert len(many.problems) == 11 and "ещё в 20 строках" in many.problems[-1].message
+
+
+@pytest.mark.parametrize("text", [
+    "x: " + "[" * 10_000 + "]" * 10_000,
+    "x: " + "{a: " * 5_000 + "1" + "}" * 5_000,
+    "".join("  " * depth + f"k{depth}:\n" for depth in range(40)) + "  " * 40 + "v: 1\n",
+    "x:\n" + "".join("  " * depth + "- \n" for depth in range(1, 40)),
+])
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_deep_nesting_is_refused_before_composing(text: str, loader: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """With libyaml and with the pure-Python reader, which has no depth limit of its own."""
+    import yaml
+
+    from build_tools import yaml_source
+
+    monkeypatch.setattr(yaml_source, "_Loader", getattr(yaml, loader, yaml.SafeLoader))
+    doc = read_yaml(text)
+    assert [p.code for p in doc.problems] == ["YamlTooDeep"], doc.problems
+    assert doc.problems[0].line >= 1 and doc.data is None
+
+
+def test_numbers_with_too_many_digits_are_not_converted() -> None:
+    doc = read_yaml("a: " + "1" * 5000 + "\nb: 1e400\nc: 12\n")
+    assert doc.data["a"].as_int() is None and doc.data["a"].too_long()
+    assert doc.data["b"].as_number() == float("inf")  # the Number field refuses it
+    assert doc.data["c"].as_int() == 12

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..fields import normalize, suggest
+from ..fields import normalize, suggest, unavailable
 from ..problems import Problem
 from ..registries import Schools
 from .indicators import Indicator
@@ -176,11 +176,17 @@ class _Reporter:
 
 def _check_references(frame: pd.DataFrame, positions: dict[str, int], schools: Schools,
                       indicators: Mapping[str, Indicator], reporter: _Reporter) -> None:
+    if not schools.available and len(frame):  # its error is at schools.yml: once is enough
+        first = frame["line"].iloc[0]
+        reporter.add("VocabularyUnavailable", first, positions["school"] + 1,
+                     unavailable(schools.label).message)
     known_schools = pd.Series(schools.names(), dtype="object")
     for key, known, what in (("school", known_schools, "школы"),
                              ("indicator", pd.Series(list(indicators), dtype="object"),
                               "показателя")):
         unknown = ~frame[key].isin(known)
+        if key == "school" and not schools.available:
+            continue
         hints: dict[str, str] = {}
         for line, value in zip(frame.loc[unknown, "line"], frame.loc[unknown, key], strict=True):
             if value not in hints:
