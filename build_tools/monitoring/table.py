@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..characters import FORBIDDEN, describe_char, first_forbidden
 from ..fields import normalize, suggest, unavailable
 from ..problems import Problem
 from ..registries import Schools
@@ -40,7 +41,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("comment", "комментарий", ("комментарий", "примечание", "comment"), required=False),
 )
 
-CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+CONTROL = FORBIDDEN.pattern
+"""The characters no text may hold (characters.py): controls, bidi overrides, a BOM inside."""
 """Characters no table cell should hold: NUL, escape sequences, form feeds (tab and line breaks
 inside a quoted comment are ordinary text)."""
 MAX_CELL_CHARS = 10_000
@@ -113,9 +115,10 @@ def _check_cells(frame: pd.DataFrame, positions: dict[str, int],
                          f"{MAX_CELL_CHARS}: «{shown(cell)}». Проверьте кавычки в этой "
                          "строке и не вставляйте в таблицу длинные тексты.")
         for line, cell in zip(frame.loc[control, "line"], cells[control], strict=True):
-            reporter.add("ControlCharacter", line, col + 1,
-                         f"в ячейке «{shown(cell)}» есть невидимый управляющий символ: такие "
-                         "символы попадают в таблицу при копировании из других программ. "
+            char = first_forbidden(cell) or ""
+            reporter.add("ForbiddenCharacter", line, col + 1,
+                         f"в ячейке «{shown(cell)}» есть невидимый знак {describe_char(char)}: "
+                         "такие знаки попадают в таблицу при копировании из других программ. "
                          "Сотрите ячейку и впишите значение заново.")
         fit &= ~(too_long | control)
     return frame[fit].reset_index(drop=True)
