@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
-from .fields import ListOf, Record, Reference, suggest
+from .fields import ListOf, Record, Reference, broken_row, suggest
 from .library import Entry
 from .markdown_checks import check_links
 from .problems import FieldPath, Problem, Severity
@@ -109,7 +109,9 @@ def _references(
     problems = []
     for entry in entries:
         for path, target, value in iter_references(entry.type.record, entry.data):
-            if target == "schools" and schools.available and schools.find(value) is None:
+            if target == "schools" and schools.available and schools.is_broken(value):
+                problems.append(_locate(entry, broken_row(schools.label, value).under(*path)))
+            elif target == "schools" and schools.available and schools.find(value) is None:
                 problems.append(_locate(entry, Problem(
                     "UnknownSchool",
                     f"школы с идентификатором «{value}» нет в справочнике "

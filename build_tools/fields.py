@@ -37,6 +37,10 @@ class Vocabulary(Protocol):
 
     def find(self, value: str) -> str | None: ...
 
+    def is_broken(self, value: str) -> bool:
+        """True for the id or name of a row that is in the data file but has an error."""
+        ...
+
 
 class CheckContext(Protocol):
     """What a field may need to know beyond its value."""
@@ -325,6 +329,8 @@ class Term(Field):
         found = vocabulary.find(value)
         if found is not None:
             return found, []
+        if vocabulary.is_broken(value):
+            return None, [broken_row(vocabulary.label, value)]
         return None, [_unknown(value, vocabulary.names(), vocabulary.label)]
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
@@ -353,6 +359,19 @@ def unavailable(label: str) -> Problem:
         f"значение не проверено: словарь «{label}» не прочитан из-за ошибки в его файле в "
         "content/_data/ (она показана отдельно). Материалы с такими значениями не "
         "публикуются, пока словарь не исправлен.",
+    )
+
+
+def broken_row(label: str, value: str) -> Problem:
+    """A value whose row is in the data file but has an error, reported there.
+
+    The same message for every use of one value, so the loader keeps the first and counts
+    the others (like `unavailable`)."""
+    return Problem(
+        "VocabularyUnavailable",
+        f"значение «{value.strip()}» не проверено: его запись в справочнике «{label}» "
+        "содержит ошибку (она показана отдельно в файле в content/_data/). Материалы с этим "
+        "значением не публикуются, пока запись не исправлена.",
     )
 
 

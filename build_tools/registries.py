@@ -109,10 +109,15 @@ class TermList:
     terms: list[Term] = field(default_factory=list)
     available: bool = True
     """False when the data file could not be read as a whole (see Vocabulary.available)."""
+    broken: frozenset[str] = frozenset()
+    """Normalised ids and names of rows that are in the file but have an error."""
 
     @property
     def label(self) -> str:
         return self.spec.label
+
+    def is_broken(self, value: str) -> bool:
+        return normalize(value) in self.broken
 
     def names(self) -> list[str]:
         return [t.name for t in self.terms]
@@ -154,6 +159,11 @@ class Schools:
     available: bool = True
     """False when schools.yml, or a vocabulary its rows need, could not be read: references
     to schools are then not reported one by one."""
+    broken: frozenset[str] = frozenset()
+    """Ids of rows that are in schools.yml but have an error (reported there)."""
+
+    def is_broken(self, value: str) -> bool:
+        return normalize(value) in self.broken
 
     def names(self) -> list[str]:
         return list(self.items)
@@ -211,10 +221,12 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
         rows = read_rows(path, TERM, registry, content_root, display_root, problems)
         problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
         terms = [Term(r["id"], r["name"], r["description"] or "") for r in rows]
-        registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable)
+        registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable,
+                                                    broken=frozenset(rows.broken))
     path = data_dir / "schools.yml"
     rows = read_rows(path, SCHOOL, registry, content_root, display_root, problems)
     registry.schools.available = rows.readable
+    registry.schools.broken = frozenset(rows.broken)
     problems.extend(_duplicates(rows, ("id",), display_path(path, display_root)))
     for row in rows:
         fields = {k: v for k, v in row.items() if not k.startswith("_")}
@@ -232,6 +244,12 @@ class Rows(list[dict[str, Any]]):
     (missing, unreadable, empty, not a list) or its rows need a vocabulary that failed."""
 
     readable = True
+    broken: set[str]
+    """Normalised ids and names of the rows left out for their errors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.broken = set()
 
 
 def read_rows(
@@ -277,6 +295,9 @@ def read_rows(
         if clean is not None and not row_problems:
             clean["_index"], clean["_line"] = index, document.source_map.position((index,))[0]
             rows.append(clean)
+        elif isinstance(raw, dict):
+            rows.broken.update(normalize(v) for k, v in raw.items()
+                               if k in ("id", "name") and isinstance(v, str) and v.strip())
     return rows
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..characters import FORBIDDEN, describe_char, first_forbidden
-from ..fields import normalize, suggest, unavailable
+from ..fields import broken_row, normalize, suggest, unavailable
 from ..problems import Problem
 from ..registries import Schools
 from .indicators import Indicator
@@ -190,6 +190,13 @@ def _check_references(frame: pd.DataFrame, positions: dict[str, int], schools: S
         unknown = ~frame[key].isin(known)
         if key == "school" and not schools.available:
             continue
+        if key == "school":  # a school whose row has an error: reported at schools.yml
+            broken = unknown & frame[key].map(schools.is_broken).astype(bool)
+            for line, value in zip(frame.loc[broken, "line"], frame.loc[broken, key],
+                                   strict=True):
+                reporter.add("VocabularyUnavailable", line, positions[key] + 1,
+                             broken_row(schools.label, value).message)
+            unknown &= ~broken
         hints: dict[str, str] = {}
         for line, value in zip(frame.loc[unknown, "line"], frame.loc[unknown, key], strict=True):
             if value not in hints:
