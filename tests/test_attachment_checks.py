@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from build_tools.attachment_checks import MAX_REPORTED, check_spreadsheet_attachment
+from build_tools.checks.attachment_checks import MAX_REPORTED, check_spreadsheet_attachment
 from tests.helpers import ROOT
 
 

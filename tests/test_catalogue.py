@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from build_tools.catalogue import CATALOGUE
+from build_tools.diagnostics.catalogue import CATALOGUE
 from tests.helpers import ROOT
 
 PACKAGE = ROOT / "build_tools"
@@ -88,7 +88,7 @@ def test_every_code_used_in_build_tools_is_in_the_catalogue() -> None:
     used = codes_used()
     missing = {code: where for code, where in used.items() if code not in CATALOGUE}
     assert not missing, (
-        "Problem codes without an entry in build_tools/catalogue.py: "
+        "Problem codes without an entry in build_tools/diagnostics/catalogue.py: "
         + ", ".join(f"{code} (used at {where})" for code, where in sorted(missing.items()))
         + ". Add an Explanation(title, meaning, fix) in Russian for each."
     )
@@ -98,7 +98,7 @@ def test_every_catalogue_entry_is_still_used() -> None:
     stale = sorted(set(CATALOGUE) - set(codes_used()))
     assert not stale, (
         "Catalogue entries whose code build_tools no longer reports: "
-        + ", ".join(stale) + ". Remove them from build_tools/catalogue.py."
+        + ", ".join(stale) + ". Remove them from build_tools/diagnostics/catalogue.py."
     )
 
 
@@ -115,7 +115,7 @@ def test_the_scanner_sees_every_code_like_literal() -> None:
 
 def test_the_scanner_finds_codes_passed_through_helpers() -> None:
     used = codes_used()
-    assert used["YamlAlias"].startswith("build_tools/yaml_source.py")  # self._problem(…, code)
+    assert used["YamlAlias"].startswith("build_tools/content/yaml_source.py")  # self._problem
     assert used["RaggedRow"].startswith("build_tools/monitoring/table.py")  # reporter.add(code)
     assert {"UnknownSchool", "UnknownIndicator"} <= set(used)  # "A" if … else "B"
     assert len(used) >= 50

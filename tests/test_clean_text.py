@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.characters import FORBIDDEN
-from build_tools.loader import Project, load_library
-from build_tools.pages import SiteBuilder
-from build_tools.sources import read_text
-from build_tools.syndication import PublicationSettings
+from build_tools.checks.loader import Project, load_library
+from build_tools.content.characters import FORBIDDEN
+from build_tools.content.sources import read_text
+from build_tools.pages.pages import SiteBuilder
+from build_tools.syndication.syndication import PublicationSettings
 
 DIRTY = "".join(chr(c) for c in [*range(0, 9), *range(11, 32), *range(127, 160)]) + \
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"

@@ -19,11 +19,11 @@ from pathlib import Path
 import material
 import pytest
 
-from build_tools.config_policy import check_config
-from build_tools.content_policy import RESERVED_TOP, typed_folders
-from build_tools.inline_scripts import InlineScripts, is_known
-from build_tools.loader import Project, load_library
+from build_tools.checks.config_policy import check_config
+from build_tools.checks.content_policy import RESERVED_TOP, typed_folders
+from build_tools.checks.loader import Project, load_library
 from build_tools.monitoring import MONITORING_DIR
+from build_tools.output.inline_scripts import InlineScripts, is_known
 from tests.helpers import free_port
 from tests.test_cli import tree_digest
 from tests.test_drafts import _get, serve_path
@@ -118,7 +118,7 @@ def test_kb_serve_logs_hostile_files_and_keeps_serving(project: Path) -> None:
     _write(f"content/assets/javascripts/{bundle}", "alert(1)\n")(project)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "build_tools.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "build_tools.engine.cli", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}{serve_path()}"

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import frontmatter
 import pytest
 
-from build_tools.content_types import CONTENT_TYPES, Status
+from build_tools.content.content_types import CONTENT_TYPES, Status
 from tests.helpers import ROOT, copy_sample, free_port
 
 SITE_URL = "https://example.org/bank/"  # mkdocs.yml's site_url
@@ -47,7 +47,7 @@ def serve_path() -> str:
 def production_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`kb build` of the sample (mkdocs.yml sets site_url, so the sitemap lists every page)."""
     project = copy_sample(tmp_path_factory.mktemp("drafts") / "project")
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -102,7 +102,7 @@ def test_kb_serve_shows_drafts(tmp_path: Path) -> None:
     project = copy_sample(tmp_path / "project")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "build_tools.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "build_tools.engine.cli", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools.cli import _parser
-from build_tools.content_types import PRACTICE
-from build_tools.fields import Choice, ListOf, Reference, Term
-from build_tools.registries import load_registry
+from build_tools.content.content_types import PRACTICE
+from build_tools.content.fields import Choice, ListOf, Reference, Term
+from build_tools.content.registries import load_registry
+from build_tools.engine.cli import _parser
 from tests.helpers import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -161,7 +161,7 @@ def test_pre_commit_hook_runs_on_content_changes() -> None:
         pattern = re.compile(hook["files"])
         assert pattern.search("content/practices/roditelskiy-universitet.md")
         assert pattern.search("content/_data/topics.yml")
-        assert not pattern.search("build_tools/cli.py")
+        assert not pattern.search("build_tools/engine/cli.py")
         assert hook["pass_filenames"] is False
 
 

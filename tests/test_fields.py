@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.fields import (
+from build_tools.content.fields import (
     Boolean,
     Choice,
     Date,
@@ -21,9 +21,9 @@ from build_tools.fields import (
     Url,
     suggest,
 )
-from build_tools.registries import Term as VocabularyTerm
-from build_tools.registries import TermList, VocabularySpec
-from build_tools.yaml_source import Plain
+from build_tools.content.registries import Term as VocabularyTerm
+from build_tools.content.registries import TermList, VocabularySpec
+from build_tools.content.yaml_source import Plain
 
 LEVELS = TermList(VocabularySpec("levels", "уровень образования", ""), [
     VocabularyTerm("preschool", "дошкольное"), VocabularyTerm("primary", "начальное общее"),

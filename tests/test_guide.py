@@ -9,9 +9,9 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from build_tools.catalogue import CATALOGUE
-from build_tools.content_types import CONTENT_TYPES
-from build_tools.guide import ERRORS_ANCHOR, GUIDE_URL, guide_address
+from build_tools.content.content_types import CONTENT_TYPES
+from build_tools.diagnostics.catalogue import CATALOGUE
+from build_tools.pages.guide import ERRORS_ANCHOR, GUIDE_URL, guide_address
 from tests.helpers import ROOT
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.body_outline import MARKDOWN_EXTENSIONS, outline_of
-from build_tools.html_policy import check_html, url_scheme
-from build_tools.id_namespace import PAGE_IDS, is_reserved
-from build_tools.markdown_checks import check_body
-from build_tools.sanitize import clean_entry_html
-from build_tools.urls import browser_url
+from build_tools.checks.html_policy import check_html, url_scheme
+from build_tools.checks.markdown_checks import check_body
+from build_tools.content.body_outline import MARKDOWN_EXTENSIONS, outline_of
+from build_tools.content.id_namespace import PAGE_IDS, is_reserved
+from build_tools.content.urls import browser_url
+from build_tools.output.sanitize import clean_entry_html
 from tests.helpers import ROOT
 
 

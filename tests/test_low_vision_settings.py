@@ -1,5 +1,5 @@
 """The low-vision version in the built pages: placement, relative links, and the settings that
-build_tools/low_vision.py declares matching the rules of kb-low-vision.css."""
+build_tools/pages/low_vision.py declares matching the rules of kb-low-vision.css."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from build_tools.low_vision import SETTINGS, LowVisionControl
-from build_tools.render import Renderer
+from build_tools.pages.low_vision import SETTINGS, LowVisionControl
+from build_tools.pages.render import Renderer
 
 ASSETS = Path(__file__).resolve().parents[1] / "build_tools" / "assets"
 CSS_VALUE = re.compile(r'\[data-kb-lv-([a-z]+)(?:="([a-z0-9-]+)")?\]')

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
+from build_tools.content.registries import Registry, load_registry
+from build_tools.diagnostics.problems import Problem
 from build_tools.monitoring.indicators import Indicator, load_indicators
 from build_tools.monitoring.periods import Kind, period_kind
 from build_tools.monitoring.reader import RawTable, read_table
 from build_tools.monitoring.table import period_order, validate_table
-from build_tools.problems import Problem
-from build_tools.registries import Registry, load_registry
 from tests.helpers import FIXTURES, ROOT
 
 TABLES = FIXTURES / "monitoring"

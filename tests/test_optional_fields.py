@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from build_tools.loader import Project, load_library
-from build_tools.pages import SiteBuilder
-from build_tools.syndication import PublicationSettings
+from build_tools.checks.loader import Project, load_library
+from build_tools.pages.pages import SiteBuilder
+from build_tools.syndication.syndication import PublicationSettings
 
 MINIMAL = {
     "content/practices/minimalnaya-praktika.md": """---

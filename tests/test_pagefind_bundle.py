@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.pagefind_bundle import (
+from build_tools.search.pagefind_bundle import (
     SIGNATURE,
     BundleFormatError,
     PagefindBundle,
@@ -19,7 +19,7 @@ from build_tools.pagefind_bundle import (
     encode,
     pagefind_hash,
 )
-from build_tools.search_index import _index
+from build_tools.search.search_index import _index
 
 TOPICS = ["наставничество", "инклюзивное образование", "ФГОС", "оценивание", "чтение",
           "проектная деятельность", "школьный музей"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.loader import Project, load_library
-from build_tools.pages import PER_PAGE, PageSpec, SiteBuilder
-from build_tools.render import relative_url
+from build_tools.checks.loader import Project, load_library
+from build_tools.pages.pages import PER_PAGE, PageSpec, SiteBuilder
+from build_tools.pages.render import relative_url
 from tests.helpers import KbRunner
 
 HOSTILE = '"><script>alert(1)</script>'

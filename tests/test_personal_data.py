@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.mojibake import check_mojibake
-from build_tools.personal_data import check_contacts, find_contacts, normalize_contact
-from build_tools.text_checks import check_text
+from build_tools.checks.mojibake import check_mojibake
+from build_tools.checks.text_checks import check_text
+from build_tools.content.personal_data import check_contacts, find_contacts, normalize_contact
 
 
 @pytest.mark.parametrize("text", [

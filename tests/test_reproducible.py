@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.monitoring.downloads import xlsx_bytes
-from build_tools.reproducible import (
+from build_tools.output.reproducible import (
     BuildTimeError,
     build_time,
     is_reproducible,
@@ -37,7 +37,7 @@ def build(folder: Path, *, hash_seed: str) -> Path:
     copy_sample(folder)
     assert "\nsite_url: https://" in (folder / "mkdocs.yml").read_text(encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONHASHSEED": hash_seed}
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build", "-d", "out"],
+    result = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build", "-d", "out"],
                             cwd=folder, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return folder / "out"
@@ -97,7 +97,7 @@ def test_every_embedded_time_is_source_date_epoch(two_builds: tuple[Path, Path])
 
 def test_build_refuses_a_malformed_source_date_epoch(project: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "2026-01-01"}
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build"], cwd=project,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -9,12 +9,22 @@ from typing import Any
 import frontmatter
 import pytest
 
-from build_tools.cli import main
-from build_tools.content_types import CONTENT_TYPES, DIGEST, PRACTICE, ContentType
-from build_tools.fields import Choice, Date, Field, Integer, ListOf, Number, Record, Reference, Term
-from build_tools.loader import Project, load_library
-from build_tools.registries import Registry, load_registry
-from build_tools.scaffold import describe_field
+from build_tools.authoring.scaffold import describe_field
+from build_tools.checks.loader import Project, load_library
+from build_tools.content.content_types import CONTENT_TYPES, DIGEST, PRACTICE, ContentType
+from build_tools.content.fields import (
+    Choice,
+    Date,
+    Field,
+    Integer,
+    ListOf,
+    Number,
+    Record,
+    Reference,
+    Term,
+)
+from build_tools.content.registries import Registry, load_registry
+from build_tools.engine.cli import main
 from tests.helpers import KbRunner
 
 

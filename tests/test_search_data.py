@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.library import Library
-from build_tools.loader import Project, load_library
-from build_tools.search_data import (
+from build_tools.checks.loader import Project, load_library
+from build_tools.content.library import Library
+from build_tools.search.search_data import (
     SynonymIndex,
     filters,
     meta,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.sources import read_text, split_front_matter
+from build_tools.content.sources import read_text, split_front_matter
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -21,7 +21,7 @@ import yaml
 from openpyxl import load_workbook
 
 from build_tools.monitoring.downloads import csv_bytes, xlsx_bytes
-from build_tools.spreadsheet_safe import needs_escape, safe_cell, safe_frame
+from build_tools.output.spreadsheet_safe import needs_escape, safe_cell, safe_frame
 from tests.helpers import copy_sample
 
 FORMULAS = {
@@ -118,7 +118,7 @@ def formula_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     title = re.search(r"^title: (.*)$", text, re.M)
     assert title
     practice.write_text(text.replace(title.group(0), f"title: '{TITLE}'", 1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from build_tools import events
-from build_tools.loader import Project, load_library
-from build_tools.russian import format_range
-from build_tools.syndication import PublicationSettings, Syndication
+from build_tools.checks.loader import Project, load_library
+from build_tools.content.russian import format_range
+from build_tools.syndication import events
+from build_tools.syndication.syndication import PublicationSettings, Syndication
 from tests.helpers import ROOT
 
 CONTENT = ROOT / "content"

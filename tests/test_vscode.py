@@ -6,7 +6,7 @@ import fnmatch
 import json
 import subprocess
 
-from build_tools.content_types import CONTENT_TYPES
+from build_tools.content.content_types import CONTENT_TYPES
 from tests.helpers import ROOT
 
 SETTINGS = ROOT / ".vscode" / "settings.json"

@@ -22,10 +22,10 @@ import icalendar
 import pytest
 import yaml
 
-from build_tools.content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentType
-from build_tools.fields import ListOf, Record, Reference, Term, Text, Url
-from build_tools.personal_data import Contact
-from build_tools.registries import VOCABULARIES
+from build_tools.content.content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentType
+from build_tools.content.fields import ListOf, Record, Reference, Term, Text, Url
+from build_tools.content.personal_data import Contact
+from build_tools.content.registries import VOCABULARIES
 from tests.helpers import copy_sample
 
 PAYLOAD = "Зловредный <img src=x onerror=alert(1)>\"'</script><script>alert(2)</script>"
@@ -103,7 +103,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     poison_registries(project)
     for content_type, relative in TARGETS:
         poison_entry(project, content_type, relative)
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.yaml_source import Plain, read_yaml
+from build_tools.content.yaml_source import Plain, read_yaml
 
 
 def test_plain_scalars_keep_their_source_text() -> None:
@@ -119,7 +119,7 @@ def test_deep_nesting_is_refused_before_composing(text: str, loader: str,
     """With libyaml and with the pure-Python reader, which has no depth limit of its own."""
     import yaml
 
-    from build_tools import yaml_source
+    from build_tools.content import yaml_source
 
     monkeypatch.setattr(yaml_source, "_Loader", getattr(yaml, loader, yaml.SafeLoader))
     doc = read_yaml(text)

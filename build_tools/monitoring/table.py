@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..fields import normalize, suggest, unavailable
-from ..problems import Problem
-from ..registries import Schools
+from ..content.fields import normalize, suggest, unavailable
+from ..content.registries import Schools
+from ..diagnostics.problems import Problem
 from .indicators import Indicator
 from .periods import PERIOD_HINT, period_kind, period_order
 from .reader import RawTable
