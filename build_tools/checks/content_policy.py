@@ -8,6 +8,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+# The attachment types are declared with the entry types that use them; the tree policy reads
+# them from there, so the content model needs nothing from the checks.
+from ..content.content_types import ATTACHMENT_TYPES, CONTENT_TYPES
 from ..content.fields import FilePath, ListOf, Record
 from ..content.registries import DATA_DIR, VOCABULARIES
 from ..diagnostics.problems import Problem
@@ -19,14 +22,6 @@ if TYPE_CHECKING:
 
 ENTRY_SUFFIX = ".md"
 """Entries are Markdown files with exactly this extension, in lower case."""
-IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
-"""Raster images only: an SVG is a document that can carry scripts and load other hosts."""
-DOCUMENT_TYPES = (".pdf", ".docx", ".doc", ".xlsx", ".odt", ".pptx", ".odp", ".csv", ".txt",
-                  ".zip")
-"""Spreadsheets only as CSV and XLSX, the two whose cells attachment_checks.py can read for
-formulas; an .xls or .ods is saved again as .xlsx."""
-ATTACHMENT_TYPES = DOCUMENT_TYPES + IMAGE_TYPES
-"""Files an entry may attach or show; nothing a browser would run or render as a page."""
 SPREADSHEET_LOOKALIKES = (".xls", ".xlsm", ".xlsb", ".ods", ".fods", ".numbers")
 """Spreadsheets whose cells are not checked for formulas: saved again as .xlsx or CSV."""
 MARKDOWN_LOOKALIKES = (".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext")
@@ -50,10 +45,6 @@ has no top-level name outside these and the content folders."""
 
 
 def typed_folders() -> tuple[str, ...]:
-    from ..content.content_types import (
-        CONTENT_TYPES,  # content_types imports ATTACHMENT_TYPES from here
-    )
-
     return tuple(t.folder for t in CONTENT_TYPES)
 
 

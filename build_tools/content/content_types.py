@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..checks.content_policy import ATTACHMENT_TYPES
 from ..diagnostics.problems import Problem, Severity
 from .fields import (
     Boolean,
@@ -26,6 +25,15 @@ from .fields import (
     Url,
 )
 from .personal_data import CONSENT_FIELD, Contact
+
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+"""Raster images only: an SVG is a document that can carry scripts and load other hosts."""
+DOCUMENT_TYPES = (".pdf", ".docx", ".doc", ".xlsx", ".odt", ".pptx", ".odp", ".csv", ".txt",
+                  ".zip")
+"""Spreadsheets only as CSV and XLSX, the two whose cells attachment_checks.py can read for
+formulas; an .xls or .ods is saved again as .xlsx."""
+ATTACHMENT_TYPES = DOCUMENT_TYPES + IMAGE_TYPES
+"""Files an entry may attach or show; nothing a browser would run or render as a page."""
 
 
 class Status(enum.Enum):

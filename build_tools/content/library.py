@@ -7,14 +7,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..monitoring import Monitoring
 from .body_outline import Outline
 from .content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentType, Evidence, Status
 from .registries import Registry, School
 from .russian import month_label
 from .yaml_source import SourceMap
+
+if TYPE_CHECKING:
+    # Type only: monitoring reads the registries, so the content model cannot import it.
+    from ..monitoring import Monitoring
 
 
 @dataclass
