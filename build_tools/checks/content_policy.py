@@ -40,8 +40,8 @@ RESERVED_TOP = frozenset({
     "assets", "pagefind", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt",
     "favicon.ico", "index.html", "search.html",
 })
-"""Top-level names the site writes itself; tests/test_content_policy.py checks the sample site
-has no top-level name outside these and the content folders."""
+"""Top-level names the site writes itself; tests/checks/test_content_policy.py checks the sample
+site has no top-level name outside these and the content folders."""
 
 
 def typed_folders() -> tuple[str, ...]:

@@ -83,8 +83,8 @@ def test_front_matter_is_escaped_wherever_it_is_rendered(project: Path, kb: KbRu
     text = re.sub(r"^title: .*$", f"title: '{HOSTILE}'", text, count=1, flags=re.M)
     text = text.replace("  - name: Фёдорова Людмила Петровна",
                         "  - name: <img src=x onerror=alert(2)>")
-    # Hostile HTML in the body is refused by the validator (tests/test_bad_input.py); the
-    # sanitiser behind it is tested on its own in tests/test_html_policy.py.
+    # Hostile HTML in the body is refused by the validator (tests/checks/test_bad_input.py); the
+    # sanitiser behind it is tested on its own in tests/checks/test_html_policy.py.
     practice.write_text(text, encoding="utf-8")
     result = kb("build", cwd=project)
     assert result.returncode == 0, result.stderr

@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.engine.test_cli import tree_digest
 from tests.helpers import FIXTURES, KbRunner
-from tests.test_cli import tree_digest
 
 CORPUS = FIXTURES / "bad_input"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "case.yml").is_file())

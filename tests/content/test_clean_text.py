@@ -1,6 +1,6 @@
 """Control characters, bidi controls and stray BOMs never reach a generated page or file.
 
-Front-matter and registry values holding them are refused (tests/test_yaml_source.py); an
+Front-matter and registry values holding them are refused (tests/content/test_yaml_source.py); an
 entry's body loses them with a warning. Here a body full of them is built through the site
 builder, and every page, feed, calendar, dataset and download is searched for them.
 """

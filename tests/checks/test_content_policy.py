@@ -24,9 +24,9 @@ from build_tools.checks.content_policy import RESERVED_TOP, typed_folders
 from build_tools.checks.loader import Project, load_library
 from build_tools.monitoring import MONITORING_DIR
 from build_tools.output.inline_scripts import InlineScripts, is_known
+from tests.authoring.test_drafts import _get, serve_path
+from tests.engine.test_cli import tree_digest
 from tests.helpers import free_port
-from tests.test_cli import tree_digest
-from tests.test_drafts import _get, serve_path
 
 Hostile = Callable[[Path], None]
 

@@ -13,7 +13,7 @@ import pytest
 from build_tools.pages.low_vision import SETTINGS, LowVisionControl
 from build_tools.pages.render import Renderer
 
-ASSETS = Path(__file__).resolve().parents[1] / "build_tools" / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "build_tools" / "assets"
 CSS_VALUE = re.compile(r'\[data-kb-lv-([a-z]+)(?:="([a-z0-9-]+)")?\]')
 
 
