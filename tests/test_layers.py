@@ -5,6 +5,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import yaml
+
+from build_tools.content.slugs import heading_slug
 from tests.helpers import ROOT
 
 PACKAGE = ROOT / "build_tools"
@@ -71,3 +74,9 @@ def test_the_scan_sees_relative_and_lazy_imports() -> None:
     tree = ast.parse(engine.read_text(encoding="utf-8"))
     reached = {_room_of(t) for n in _runtime_imports(tree) for t in _targets(engine, n)}
     assert {"checks", "pages", "search", "output", "syndication"} <= reached
+
+
+def test_the_old_slug_path_of_existing_sites_still_resolves() -> None:
+    """Sites created before the rooms name build_tools.slugs.heading_slug in their mkdocs.yml."""
+    loaded = yaml.load("f: !!python/name:build_tools.slugs.heading_slug", Loader=yaml.UnsafeLoader)
+    assert loaded["f"] is heading_slug
