@@ -1,1 +1,1 @@
-"""Editors' tools: `kb new`, digest drafts and the JSON schemas for editors' editors."""
+"""Editors' tools: `kb new`, digest drafts and the JSON Schemas for editors' VS Code."""

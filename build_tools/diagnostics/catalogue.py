@@ -545,7 +545,7 @@ CATALOGUE: dict[str, Explanation] = {
         "вида «РџСЂР°РєС‚РёРєР°».",
         "Скопируйте текст заново из исходного документа и сохраните файл в UTF-8.",
     ),
-    # --- The content tree (build_tools/checks/content_policy.py) ----------------------------------
+    # --- The content tree (build_tools/checks/content_policy.py) ---------------------------
     "NotInSection": Explanation(
         "Файл вне разделов материалов",
         "Сайт публикует из папки content/ только то, что проверил: материалы в practices/, "
