@@ -239,8 +239,8 @@ def cpu_seconds() -> float:
 
 def load_and_validate(content_dir: Path, display_root: Path) -> tuple[Timing, int, int]:
     """Run the project's loader; abort on any error. Returns its timing, entries, warnings."""
-    from build_tools.loader import Project, load_library
-    from build_tools.problems import render_text
+    from build_tools.checks.loader import Project, load_library
+    from build_tools.diagnostics.problems import render_text
 
     watch = Stopwatch()
     library, problems = load_library(Project(content_dir, display_root))
@@ -256,8 +256,8 @@ def time_page_generation(content_dir: Path, display_root: Path) -> Timing | str:
     Returns the error text instead when it fails: the modules imported at start-up may no
     longer match templates edited on disk since, and a diagnostic must not stop a long run.
     """
-    from build_tools.loader import Project, load_library
-    from build_tools.pages import site_pages
+    from build_tools.checks.loader import Project, load_library
+    from build_tools.pages.pages import site_pages
 
     library, _ = load_library(Project(content_dir, display_root))
     watch = Stopwatch()
@@ -452,7 +452,7 @@ def phase_record(phases: dict[str, Timing]) -> dict[str, Any]:
 
 def bench_kb(content_dir: Path, work: Path, settings: Settings) -> dict[str, Any]:
     """Our pipeline: load + validate, mkdocs build via the kb plugin, Pagefind."""
-    from build_tools.search_index import index_site
+    from build_tools.search.search_index import index_site
 
     site_dir = work / "site-kb"
     config_file = work / "mkdocs-kb.yml"

@@ -74,9 +74,9 @@ def aggregate_phase(args: argparse.Namespace, queue: mp.Queue) -> None:
 
 
 def validate_phase(args: argparse.Namespace, queue: mp.Queue) -> None:
+    from build_tools.content.registries import School, Schools
     from build_tools.monitoring.reader import read_table
     from build_tools.monitoring.table import validate_table
-    from build_tools.registries import School, Schools
 
     rows = make_rows(args.schools, args.indicators, args.periods)
     _, _, specs = registry(args.schools, args.indicators)

@@ -23,7 +23,7 @@ def kb() -> KbRunner:
 
     def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "build_tools.cli", *args],
+            [sys.executable, "-m", "build_tools.engine.cli", *args],
             cwd=cwd, capture_output=True, text=True, timeout=600,
         )
 
@@ -35,7 +35,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample content built once with `kb build`, checked not to write into content/."""
     target = copy_sample(tmp_path_factory.mktemp("sample") / "project")
     before = sorted(p.relative_to(target).as_posix() for p in target.rglob("*"))
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=target,
+    result = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build"], cwd=target,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     after = sorted(p.relative_to(target).as_posix() for p in target.rglob("*")

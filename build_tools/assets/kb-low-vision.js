@@ -7,7 +7,7 @@
  * to page.
  *
  * Once the page is parsed it wires the header button «Версия для слабовидящих» and the
- * settings panel (one radio group per setting, declared in build_tools/low_vision.py): a
+ * settings panel (one radio group per setting, declared in build_tools/pages/low_vision.py): a
  * change applies at once and is stored; «Обычная версия» forgets everything. It also puts
  * the text alternative of every content image next to it, shown when images are off.
  *

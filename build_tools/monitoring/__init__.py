@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..content_paths import escapes_content
-from ..problems import Problem
-from ..registries import DATA_DIR, Registry, display_path
+from ..content.content_paths import escapes_content
+from ..content.registries import DATA_DIR, Registry, display_path
+from ..diagnostics.problems import Problem
 from .indicators import Indicator, load_indicators
 from .periods import period_kind
 from .reader import read_table

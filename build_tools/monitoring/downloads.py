@@ -11,8 +11,8 @@ import re
 
 import pandas as pd
 
-from ..reproducible import build_time, with_fixed_entry_times
-from ..spreadsheet_safe import safe_frame
+from ..output.reproducible import build_time, with_fixed_entry_times
+from ..output.spreadsheet_safe import safe_frame
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:

@@ -6,9 +6,9 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..fields import Choice, Number, Record, Text, slug_id
-from ..problems import Problem
-from ..registries import Registry, display_path, read_rows
+from ..content.fields import Choice, Number, Record, Text, slug_id
+from ..content.registries import Registry, display_path, read_rows
+from ..diagnostics.problems import Problem
 
 INDICATORS_FILE = "indicators.yml"
 

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem
+from ..diagnostics.problems import Problem
 from .xlsx import read_xlsx
 
 MAX_TABLE_BYTES = 200_000_000

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..registries import Registry
+from ..content.registries import Registry
 from . import Monitoring
 from .aggregate import (
     ALL_DISTRICTS,

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..characters import FORBIDDEN, describe_char, first_forbidden
-from ..fields import broken_row, normalize, suggest, unavailable
-from ..problems import Problem
-from ..registries import Schools
+from ..content.characters import FORBIDDEN, describe_char, first_forbidden
+from ..content.fields import broken_row, normalize, suggest, unavailable
+from ..content.registries import Schools
+from ..diagnostics.problems import Problem
 from .indicators import Indicator
 from .periods import PERIOD_HINT, period_kind, period_order
 from .reader import RawTable

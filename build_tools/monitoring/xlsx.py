@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..problems import Problem
+from ..diagnostics.problems import Problem
 
 MAX_UNPACKED_BYTES = 1_000_000_000
 """All parts of a book together, unpacked; a sheet of a million rows takes about 100 MB."""

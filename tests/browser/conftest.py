@@ -83,7 +83,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample content built once per session with `kb build --site-dir <tmp>/site`."""
     site = tmp_path_factory.mktemp("kb-browser") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "build_tools.cli", "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "build_tools.engine.cli", "build", "--site-dir", str(site)],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
         # A fixed build date: which events are upcoming does not depend on the day CI runs.
         env={**os.environ, "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)},

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from build_tools.low_vision import SETTINGS
+from build_tools.pages.low_vision import SETTINGS
 from tests.browser.conftest import DESKTOP
 from tests.browser.test_site import BROWSER, OVERFLOW, WAIT, published, wait_for_search
 

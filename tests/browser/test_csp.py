@@ -17,7 +17,7 @@ from playwright.sync_api import ConsoleMessage, Page
 
 from tests.browser.conftest import SUB_PATH, QuietHandler, SiteServer, SubPathHandler
 from tests.browser.test_site import run_search
-from tests.test_deploy import security_headers
+from tests.project.test_deploy import security_headers
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import QuietHandler, SiteServer, _serve
 from tests.browser.test_site import BROWSER, search_results, wait_for_search
-from tests.test_xss import PAYLOAD, hostile_site  # noqa: F401  (module-scoped build)
+from tests.pages.test_xss import PAYLOAD, hostile_site  # noqa: F401  (module-scoped build)
 
 pytestmark = pytest.mark.browser
 

@@ -97,7 +97,7 @@ def tricky_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (practices / "attachments" / f"{SLUG}-shema.png").write_bytes(PNG_1X1)
     (practices / "attachments" / f"{SLUG}-plan.csv").write_text(
         "месяц;тема\nсентябрь;знакомство\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build"], cwd=project,
                             capture_output=True, text=True, timeout=300,
                             env={**os.environ, "SOURCE_DATE_EPOCH": str(BUILD_EPOCH)})
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,1 @@
+"""Loading and checking the content: per-file, per-body and cross-file checks."""

@@ -1,0 +1,1 @@
+"""The content model: fields, entry types, registries, YAML sources and the loaded bank."""

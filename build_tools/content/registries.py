@@ -1,0 +1,326 @@
+"""Registries: vocabularies and member schools, kept as YAML data files in content/_data/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics.problems import Problem
+from .fields import (
+    Boolean,
+    CheckContext,
+    Choice,
+    Integer,
+    ListOf,
+    Record,
+    Text,
+    Vocabulary,
+    normalize,
+    slug_id,
+)
+from .fields import (
+    Term as TermField,
+)
+from .sources import read_data_file
+
+DATA_DIR = "_data"
+
+
+@dataclass(frozen=True)
+class VocabularySpec:
+    """A vocabulary the institute extends by editing its data file, without touching Python."""
+
+    name: str
+    label: str
+    """What one term is, in Russian, for messages: «тема», «уровень образования»."""
+    title: str
+    """The heading of the vocabulary's index page, or empty when it gets no pages."""
+    url: str = ""
+    """The site folder of the term pages, e.g. "topics"; empty: no pages."""
+
+
+VOCABULARIES: tuple[VocabularySpec, ...] = (
+    VocabularySpec("topics", "тема", "Темы", "topics"),
+    VocabularySpec("levels", "уровень образования", "Уровни образования", "levels"),
+    VocabularySpec("subjects", "предмет", "Предметы", "subjects"),
+    VocabularySpec("districts", "муниципальный район", "Районы", "districts"),
+    VocabularySpec("projects", "проект Ассоциации", "Проекты Ассоциации", "projects"),
+    VocabularySpec("audiences", "адресат", "Для кого", "audiences"),
+    VocabularySpec("departments", "кафедра или отдел института", ""),
+    VocabularySpec("rubrics", "рубрика дайджеста", ""),
+    VocabularySpec("licenses", "лицензия", ""),
+)
+
+TERM = Record(
+    "Термин словаря.",
+    fields={
+        "id": slug_id("Латинский идентификатор для адреса страницы, например mentoring."),
+        "name": Text("Название по-русски: именно его пишут в полях материалов.", required=True),
+        "description": Text("Короткое пояснение для читателей сайта."),
+    },
+)
+
+SYNONYMS = Record(
+    "Группа равнозначных написаний для поиска: сокращение и его расшифровки.",
+    fields={
+        "terms": ListOf("Написания, которые поиск считает одним и тем же, например ОВЗ и "
+                        "ограниченные возможности здоровья.", required=True, min_items=2,
+                        item=Text("", max_length=120)),
+    },
+)
+
+SCHOOL_KINDS = ("новостройка", "после реновации")
+
+SCHOOL = Record(
+    "Школа — участник Ассоциации новых школ.",
+    fields={
+        "id": slug_id("Латинский идентификатор школы: на него ссылаются практики."),
+        "name": Text("Полное официальное название.", required=True),
+        "short_name": Text("Краткое название для списков и карточек.", required=True),
+        "district": TermField("Муниципальный район из словаря районов.", required=True,
+                         vocabulary="districts"),
+        "kind": Choice("Новостройка или школа после реновации.", required=True,
+                       options=SCHOOL_KINDS, label="тип школы"),
+        "opened": Integer("Год открытия здания (или окончания реновации).", required=True,
+                          minimum=1800, maximum=2100),
+        "member_since": Integer("Год вступления в Ассоциацию.", required=True,
+                                minimum=2019, maximum=2100),
+        "internship_site": Boolean("Является ли школа стажировочной площадкой."),
+        "locality": Text("Населённый пункт."),
+        "students": Integer("Примерное число обучающихся.", minimum=0, maximum=10000),
+    },
+)
+
+
+@dataclass
+class Term:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass
+class TermList:
+    """The terms of one vocabulary, in the order of the data file."""
+
+    spec: VocabularySpec
+    terms: list[Term] = field(default_factory=list)
+    available: bool = True
+    """False when the data file could not be read as a whole (see Vocabulary.available)."""
+    broken: frozenset[str] = frozenset()
+    """Normalised ids and names of rows that are in the file but have an error."""
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    def is_broken(self, value: str) -> bool:
+        return normalize(value) in self.broken
+
+    def names(self) -> list[str]:
+        return [t.name for t in self.terms]
+
+    def find(self, value: str) -> str | None:
+        wanted = normalize(value)
+        return next((t.name for t in self.terms if normalize(t.name) == wanted), None)
+
+    def by_name(self, name: str) -> Term:
+        return next(t for t in self.terms if t.name == name)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+
+@dataclass
+class School:
+    id: str
+    name: str
+    short_name: str
+    district: str
+    kind: str
+    opened: int
+    member_since: int
+    internship_site: bool = False
+    locality: str = ""
+    students: int | None = None
+
+    def is_new_building(self) -> bool:
+        return self.kind == SCHOOL_KINDS[0]
+
+
+@dataclass
+class Schools:
+    """The member schools, in the order of the registry."""
+
+    items: dict[str, School] = field(default_factory=dict)
+    label: str = "школа"
+    available: bool = True
+    """False when schools.yml, or a vocabulary its rows need, could not be read: references
+    to schools are then not reported one by one."""
+    broken: frozenset[str] = frozenset()
+    """Ids of rows that are in schools.yml but have an error (reported there)."""
+
+    def is_broken(self, value: str) -> bool:
+        return normalize(value) in self.broken
+
+    def names(self) -> list[str]:
+        return list(self.items)
+
+    def find(self, value: str) -> str | None:
+        return value if value in self.items else None
+
+    def get(self, school_id: str) -> School:
+        return self.items[school_id]
+
+    def in_district(self, district: str) -> list[School]:
+        return [s for s in self.items.values() if s.district == district]
+
+    def __iter__(self) -> Iterator[School]:
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass
+class Registry:
+    vocabularies: dict[str, TermList]
+    schools: Schools
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        if name == "schools":
+            return self.schools
+        return self.vocabularies[name]
+
+    def all_vocabularies(self) -> Mapping[str, Vocabulary]:
+        return {**self.vocabularies, "schools": self.schools}
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """What fields of one file may look up: vocabularies and where the file lies."""
+
+    registry: Registry
+    file_path: Path
+    content_root: Path
+
+    def vocabulary(self, name: str) -> Vocabulary:
+        return self.registry.vocabulary(name)
+
+
+def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, list[Problem]]:
+    """Read every vocabulary and the schools registry; report all their problems."""
+    problems: list[Problem] = []
+    registry = Registry({}, Schools())
+    data_dir = content_root / DATA_DIR
+    for spec in VOCABULARIES:
+        path = data_dir / f"{spec.name}.yml"
+        rows = read_rows(path, TERM, registry, content_root, display_root, problems)
+        problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
+        terms = [Term(r["id"], r["name"], r["description"] or "") for r in rows]
+        registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable,
+                                                    broken=frozenset(rows.broken))
+    path = data_dir / "schools.yml"
+    rows = read_rows(path, SCHOOL, registry, content_root, display_root, problems)
+    registry.schools.available = rows.readable
+    registry.schools.broken = frozenset(rows.broken)
+    problems.extend(_duplicates(rows, ("id",), display_path(path, display_root)))
+    for row in rows:
+        fields = {k: v for k, v in row.items() if not k.startswith("_")}
+        fields["internship_site"] = bool(fields["internship_site"])
+        registry.schools.items.setdefault(row["id"], School(**fields))
+    path = data_dir / "synonyms.yml"
+    if path.is_file():  # optional: search works without it, only less generously
+        rows = read_rows(path, SYNONYMS, registry, content_root, display_root, problems)
+        registry.synonyms = [tuple(row["terms"]) for row in rows]
+    return registry, problems
+
+
+class Rows(list[dict[str, Any]]):
+    """The valid rows of a data file; `readable` is False when the file as a whole failed
+    (missing, unreadable, empty, not a list) or its rows need a vocabulary that failed."""
+
+    readable = True
+    broken: set[str]
+    """Normalised ids and names of the rows left out for their errors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.broken = set()
+
+
+def read_rows(
+    path: Path,
+    record: Record,
+    registry: Registry,
+    root: Path,
+    display_root: Path,
+    problems: list[Problem],
+) -> Rows:
+    shown = display_path(path, display_root)
+    failed = Rows()
+    failed.readable = False
+    if not path.is_file():
+        problems.append(Problem("MissingRegistry", f"нет файла справочника {shown}.", path=shown))
+        return failed
+    document, found = read_data_file(path)
+    problems.extend(p.located(shown, p.line, p.column) for p in found)
+    if document is None or found:
+        return failed
+    if document.data is None:
+        problems.append(Problem(
+            "EmptyRegistry",
+            "в справочнике нет ни одной записи (файл пуст или в нём только комментарии и "
+            "служебные строки YAML вроде «---»): "
+            "все материалы, которые на него ссылаются, нельзя проверить.",
+            hint="Верните записи из истории изменений (git) или добавьте хотя бы одну: "
+                 "строку «- id: …» с полями.",
+        ).located(shown, 1, 1))
+        return failed
+    if not isinstance(document.data, list):
+        problems.append(Problem(
+            "RegistryNotList", "справочник должен быть списком записей, каждая начинается с «- ».",
+        ).located(shown, 1, 1))
+        return failed
+    ctx: CheckContext = FileContext(registry, path, root)
+    rows = Rows()
+    for index, raw in enumerate(document.data):
+        clean, row_problems = record.check(raw, ctx)
+        problems += [document.source_map.locate(p.under(index), shown) for p in row_problems]
+        if any(p.code == "VocabularyUnavailable" for p in row_problems):
+            rows.readable = False
+        if clean is not None and not row_problems:
+            clean["_index"], clean["_line"] = index, document.source_map.position((index,))[0]
+            rows.append(clean)
+        elif isinstance(raw, dict):
+            rows.broken.update(normalize(v) for k, v in raw.items()
+                               if k in ("id", "name") and isinstance(v, str) and v.strip())
+    return rows
+
+
+def _duplicates(rows: list[dict[str, Any]], keys: tuple[str, ...], shown: str) -> list[Problem]:
+    problems = []
+    for key in keys:
+        first_line: dict[str, int] = {}
+        for row in rows:
+            value = normalize(str(row[key]))
+            if value in first_line:
+                problems.append(Problem(
+                    "DuplicateId",
+                    f"значение «{row[key]}» уже есть в справочнике (строка {first_line[value]}): "
+                    "у каждой записи оно должно быть своим.",
+                    field=(row["_index"], key),
+                ).located(shown, row["_line"], 1))
+            else:
+                first_line[value] = row["_line"]
+    return problems
+
+
+def display_path(path: Path, display_root: Path) -> str:
+    try:
+        return path.resolve().relative_to(display_root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,1 @@
+"""The engine glue: the `kb` command line and the MkDocs plugin."""

@@ -1,0 +1,246 @@
+"""`kb`: validate content, build the site, serve it locally, write JSON Schemas."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..authoring.schemas import SCHEMA_DIR, write_schemas
+from ..checks.loader import Project, load_library
+from ..content.content_types import CONTENT_TYPES
+from ..diagnostics.problems import Problems, render_github, render_json, render_text
+from ..output.reproducible import BuildTimeError, source_date_epoch
+from ..pages.guide import guide_address
+
+FORMATS = {"text": render_text, "github": render_github, "json": render_json}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    return int(args.run(args))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kb", description="Банк практик: проверка материалов, сборка и просмотр сайта.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+                        help="файл настроек сайта (по умолчанию mkdocs.yml)")
+    commands = parser.add_subparsers(title="команды")
+
+    validate = commands.add_parser("validate", help="проверить все материалы и справочники")
+    validate.add_argument("--strict", action="store_true",
+                          help="считать предупреждения ошибками")
+    validate.add_argument("--format", choices=sorted(FORMATS), default="text",
+                          help="вид отчёта: text, github (аннотации) или json")
+    validate.set_defaults(run=_validate)
+
+    build = commands.add_parser("build", help="проверить материалы и собрать сайт в site/")
+    build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
+    build.add_argument("--format", choices=sorted(FORMATS), default="text")
+    build.add_argument("-d", "--site-dir", help="куда собрать сайт (по умолчанию site/)")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="предпросмотр сайта с обновлением при правке")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+                       help="адрес и порт (по умолчанию 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
+
+    digest = commands.add_parser("digest", help="работа с дайджестом Ассоциации")
+    digest_commands = digest.add_subparsers(title="действия")
+    draft = digest_commands.add_parser(
+        "draft", help="создать черновик выпуска за месяц из новых практик, рекомендаций "
+                      "и анонсов событий")
+    draft.add_argument("month", help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
+    draft.set_defaults(run=_digest_draft)
+    new = commands.add_parser(
+        "new", help="создать файл нового материала по шаблону со всеми полями",
+        description="Создаёт файл со всеми полями и подсказками: имя файла — латиницей из "
+                    "названия, дата — сегодняшняя, статус — черновик. Существующий файл не "
+                    "перезаписывается. Для дайджеста вместо названия укажите месяц: "
+                    "kb new digest 2026-12 (без месяца — текущий).")
+    new.add_argument("type", choices=[t.name for t in CONTENT_TYPES],
+                     help="вид материала: practice, recommendation или digest")
+    new.add_argument("title", nargs="?", default="",
+                     help="название в кавычках; для дайджеста — месяц ГГГГ-ММ")
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="записать JSON Schema материалов в schemas/")
+    schema.add_argument("-o", "--output", default=SCHEMA_DIR)
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _project(config_file: str) -> Project:
+    """Where content/ is and how large a file may be, read from mkdocs.yml without MkDocs."""
+    path = Path(config_file)
+    if not path.is_file():
+        raise SystemExit(f"kb: не найден файл настроек {config_file}: запустите kb из папки "
+                         "проекта или укажите -f путь/к/mkdocs.yml.")
+    settings = _mkdocs_settings(path)
+    docs_dir = str(settings.get("docs_dir") or "docs")
+    options = _plugin_options(settings)
+    return Project(path.resolve().parent / docs_dir, Path.cwd(),
+                   max_file_bytes=int(options.get("max_file_kb", 1024)) * 1024,
+                   embed_hosts=tuple(str(h).lower() for h in options.get("embed_hosts") or ()),
+                   config_file=path.resolve())
+
+
+def _mkdocs_settings(path: Path) -> dict[str, Any]:
+    """mkdocs.yml read safely: !!python/name and other tags become None, nothing is run."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
+        raise SystemExit(f"kb: не удалось прочитать {path}: {error}") from error
+    return data if isinstance(data, dict) else {}
+
+
+def _plugin_options(settings: dict[str, Any]) -> dict[str, Any]:
+    """The options of the kb plugin: `plugins: [kb]` or `plugins: [{kb: {...}}]`."""
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("kb"), dict):
+            return dict(plugin["kb"])
+    return {}
+
+
+def _setting(path: Path, key: str) -> str:
+    """A top-level value of mkdocs.yml as text ("" when absent)."""
+    if not path.is_file():
+        return ""
+    return str(_mkdocs_settings(path).get(key) or "")
+
+
+def _report(problems: Problems, fmt: str, strict: bool, config_file: str) -> int:
+    output = FORMATS[fmt](problems)
+    if output:
+        print(output, file=sys.stdout if fmt == "json" else sys.stderr)
+    if output and fmt == "text":
+        address = guide_address(_setting(Path(config_file), "site_url"))
+        print(f"Что значит каждое сообщение и как его исправить: {address}", file=sys.stderr)
+    elif fmt == "text":
+        print("Материалы проверены: ошибок нет.", file=sys.stderr)
+    if fmt == "json" and not output:
+        print(render_json(problems))
+    return 1 if problems.fails(strict=strict) else 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    _, problems = load_library(_project(args.config_file), include_unpublished=True)
+    return _report(problems, args.format, args.strict, args.config_file)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        source_date_epoch()
+    except BuildTimeError as error:
+        print(f"Сайт не собран: {error}.", file=sys.stderr)
+        return 1
+    code = _validate(args)
+    if code:
+        print("Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён.",
+              file=sys.stderr)
+        return code
+    _configure_logging()
+    overrides = {"site_dir": args.site_dir} if args.site_dir else {}
+    try:
+        config = load_config(args.config_file, strict=args.strict, **overrides)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build.build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        print(f"Сайт не собран: {error}. Опубликованный сайт не изменён.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands import serve
+
+    _configure_logging()
+    serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def _digest_draft(args: argparse.Namespace) -> int:
+    from ..authoring.digest_draft import DraftError, write_draft
+    from ..pages.render import normalize_site_url
+
+    project = _project(args.config_file)
+    library, problems = load_library(project)
+    if problems.has_errors():
+        print("В материалах есть ошибки (kb validate покажет их); черновик собран из "
+              "исправных материалов.", file=sys.stderr)
+    site_url = normalize_site_url(_setting(Path(args.config_file), "site_url"))
+    try:
+        path = write_draft(library, project.content_root / "digests", args.month, site_url,
+                           shown=project.shown)
+    except DraftError as error:
+        print(f"kb digest draft: {error}", file=sys.stderr)
+        return 1
+    print(f"Черновик записан: {project.shown(path)}. Допишите его и смените статус на "
+          "«опубликовано».", file=sys.stderr)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ..authoring.scaffold import ScaffoldError, content_type_named, new_entry
+    from ..content.registries import load_registry
+
+    project = _project(args.config_file)
+    registry, _ = load_registry(project.content_root, project.display_root)
+    try:
+        path = new_entry(content_type_named(args.type), args.title, project.content_root,
+                         registry.all_vocabularies(), dt.date.today())
+    except ScaffoldError as error:
+        print(f"kb new: {error}", file=sys.stderr)
+        return 1
+    print(f"Создан файл {project.shown(path)}. Заполните поля с пометкой «Обязательно», "
+          "затем проверьте: kb validate.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from ..content.registries import load_registry
+
+    project = _project(args.config_file)
+    registry, problems = load_registry(project.content_root, project.display_root)
+    if problems:
+        print(render_text(Problems(problems)), file=sys.stderr)
+        return 1
+    for path in write_schemas(Path(args.output), registry.all_vocabularies()):
+        print(path)
+    return 0
+
+
+def _configure_logging() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

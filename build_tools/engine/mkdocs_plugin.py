@@ -1,0 +1,214 @@
+"""Thin MkDocs glue: translates MkDocs events into calls to the core, nothing more.
+
+The core (loader, pages, search_index, publish) knows nothing of MkDocs; a move to another
+engine replaces this module only.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..checks.content_policy import published_sources
+from ..checks.loader import Project, load_library
+from ..diagnostics.problems import render_text
+from ..monitoring.site import MonitoringSettings
+from ..output.inline_scripts import InlineScripts
+from ..output.publish import StagedSite
+from ..output.reproducible import BuildTimeError, source_date_epoch
+from ..output.sanitize import clean_entry_html
+from ..pages import low_vision
+from ..pages.pages import PageSpec, SiteBuilder
+from ..pages.render import normalize_site_url, root_prefix
+from ..search.search_index import SearchIndexError, index_site
+from ..syndication.syndication import PublicationSettings
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+ASSETS = Path(__file__).parents[1] / "assets"
+STYLESHEET = "assets/kb.css"
+SCRIPT = "assets/kb-search.js"
+FONTS = "assets/kb-fonts.css"
+"""The self-hosted web fonts (assets/fonts/): the same look on every machine."""
+FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*.woff2"))
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+class KnowledgeBaseConfig(Config):
+    search_index = c.Type(bool, default=True)
+    """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
+    staged = c.Type(bool, default=True)
+    """Build `mkdocs build` into a staging folder and publish it only after full success."""
+    embed_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose <iframe> players editors may embed (e.g. rutube.ru). Empty: the site makes
+    no request to another host. Each host also goes into the CSP's frame-src."""
+    max_file_kb = c.Type(int, default=1024)
+    """Content files larger than this many kilobytes are refused with FileTooLarge."""
+    monitoring_min_group = c.Type(int, default=3)
+    """Districts with fewer reporting schools are not shown as monitoring aggregates."""
+    monitoring_improvement_periods = c.Type(int, default=3)
+    """Consecutive periods of improvement that make a school an internship-site candidate."""
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    def __init__(self) -> None:
+        self.embed_hosts: tuple[str, ...] = ()
+        self.command = ""
+        self.pages: dict[str, PageSpec] = {}
+        self.staged: StagedSite | None = None
+        self.succeeded = False
+        self.inline_scripts = InlineScripts()
+        self.published: set[str] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: Any) -> Any:
+        try:
+            source_date_epoch()  # MkDocs' sitemap would fail on it later with a traceback
+        except BuildTimeError as error:
+            raise PluginError(str(error)) from error
+        serving = self.command == "serve"
+        self.embed_hosts = tuple(h.lower() for h in self.config.embed_hosts)
+        project = Project(Path(config.docs_dir), Path(config.config_file_path).parent,
+                          max_file_bytes=self.config.max_file_kb * 1024,
+                          embed_hosts=self.embed_hosts,
+                          config_file=Path(config.config_file_path))
+        library, problems = load_library(project, include_unpublished=serving)
+        for problem in problems.warnings:
+            log.warning(problem.render())
+        if problems.has_errors():
+            if not serving:
+                raise PluginError("материалы содержат ошибки, сайт не собран:\n"
+                                  + render_text(problems))
+            for problem in problems.errors:  # while editing, keep serving the valid pages
+                log.error(problem.render())
+        # Default-deny: of content/ only the attachments the shown entries refer to are copied.
+        self.published = published_sources(project.content_root, library.entries)
+        settings = MonitoringSettings(self.config.monitoring_min_group,
+                                      self.config.monitoring_improvement_periods)
+        publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
+        if not publication.absolute:
+            log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
+                        "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
+        self.builder = SiteBuilder(library, monitoring_settings=settings,
+                                   publication=publication)
+        self.pages = {p.src_uri: p for p in self.builder.pages()}
+        self.statics = list(self.builder.static_files())
+        self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
+        for stylesheet in (FONTS, STYLESHEET, low_vision.STYLESHEET):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        if SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
+        if self.command == "build" and self.config.staged:
+            self.staged = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staged.staging)
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in list(files):
+            # Entries, registries and tables are inputs; only the checked results are published.
+            from_content = file.src_dir is not None and Path(file.src_dir).resolve() == docs_dir
+            if (from_content and file.src_uri not in self.published) or file.src_uri in self.pages:
+                files.remove(file)
+        # A content file that shadowed one of the theme's (only possible under `kb serve`,
+        # where errors are logged) is gone: the theme's own file takes its place again.
+        files.add_files_from_theme(config.theme.get_env(), config)
+        for spec in self.pages.values():
+            inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, spec.src_uri, content=spec.markdown,
+                                        inclusion=inclusion))
+        for static in self.statics:
+            files.append(File.generated(config, static.src_uri, content=static.content))
+        for asset in (FONTS, STYLESHEET, SCRIPT, low_vision.STYLESHEET, low_vision.SCRIPT,
+                      *FONT_FILES):
+            files.append(File.generated(config, asset,
+                                        abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None:
+            # MkDocs' theme templates print meta values without escaping.
+            if not page.is_homepage:  # the theme titles the home page with site_name alone
+                page.meta["title"] = html.escape(spec.title)
+            if spec.description:
+                page.meta["description"] = html.escape(spec.description)
+            page.meta.update(spec.meta)
+        return markdown
+
+    def on_page_content(self, html_text: str, *, page: Any, config: Any, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return html_text
+        # The body may not take an id the page's own header and sections carry.
+        taken = set(_ID.findall(spec.before + spec.after))
+        body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""
+        content = f"{spec.before}\n{body}\n{spec.after}"
+        if spec.kind == "entry":
+            return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'
+        return content
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        output = self._add_controls(output, root_prefix(page.url) or "./")
+        output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
+        return self._externalize(output, root_prefix(page.url), page.file.src_uri)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        # 404.html is served at any depth, so MkDocs links it from the site's absolute path.
+        root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
+        if template_name == "404.html":
+            output_content = self._add_controls(output_content, root)
+        return self._externalize(output_content, root, template_name)
+
+    def _externalize(self, output: str, root: str, page: str) -> str:
+        output, refused = self.inline_scripts.externalize(output, root, page)
+        for problem in refused:  # content cannot produce one: the sanitiser removes scripts
+            if self.command != "serve":
+                raise PluginError("сайт не собран:\n" + problem.render())
+            log.error(problem.render())
+        return output
+
+    def _add_controls(self, output: str, root: str) -> str:
+        # Material draws its search box only for its own search plugin; ours goes in its place,
+        # next to the low-vision button.
+        return self.low_vision.add_to(output, root,
+                                      before_button=self.builder.header_search(root))
+
+    def on_post_build(self, *, config: Any) -> None:
+        self.inline_scripts.write(Path(config.site_dir))
+        if self.config.search_index:
+            try:
+                report = index_site(Path(config.site_dir))
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from error
+            log.info(f"Pagefind: проиндексировано страниц: {report.pages} "
+                     f"за {report.seconds:.1f} с")
+        self.succeeded = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.succeeded = False
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
+
+    def on_shutdown(self) -> None:
+        # Runs after MkDocs' own strict-mode check, which can still fail a finished build.
+        if self.staged is not None:
+            if self.succeeded:
+                self.staged.commit()
+            else:
+                self.staged.discard()
+            self.staged = None

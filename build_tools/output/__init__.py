@@ -1,0 +1,1 @@
+"""What leaves the build: staging and publishing, reproducible files, sanitising, safe cells."""

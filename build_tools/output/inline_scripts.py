@@ -1,0 +1,99 @@
+"""Inline scripts moved into files, so that the Content-Security-Policy needs no 'unsafe-inline'.
+
+Material for MkDocs writes a few small `<script>` blocks into every page (the local-storage
+scope, which differs with the page's depth, the colour palette, the tab state). Each distinct
+block becomes one content-addressed file under assets/inline/, loaded in the same place by a
+plain `<script src>`, which runs at the same moment as the inline block did. The sample
+nginx configuration can then allow scripts from the site itself only, whatever the theme's
+version writes inline.
+
+Only the blocks the theme's (and our) templates contain are moved: their patterns are read
+from the installed templates, with each Jinja expression standing for a value that cannot
+leave its string. Any other inline script is removed and reported, so that no page, whatever
+its content, can turn text into a same-origin script file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from pathlib import Path
+
+from ..diagnostics.problems import Problem
+
+INLINE_DIR = "assets/inline"
+# Only bare <script> tags: `type="application/json"` data blocks are not executed and stay.
+_INLINE = re.compile(r"<script>(.*?)</script>", re.S)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_VALUE = r"[^\"'`<>\\:]*"
+"""What a Jinja expression inside a script may render to: a relative address that stays inside
+its quotes (no colon, so no `javascript:` in the theme's redirect page)."""
+OUR_TEMPLATES = Path(__file__).parents[1] / "templates"
+
+
+def template_dirs() -> list[Path]:
+    import material
+
+    return [Path(material.__file__).parent / "templates", OUR_TEMPLATES]
+
+
+@cache
+def known_scripts() -> tuple[re.Pattern[str], ...]:
+    """One pattern per inline script of the theme's and our templates."""
+    bodies = {body for folder in template_dirs() for path in sorted(folder.rglob("*.html"))
+              for body in _INLINE.findall(path.read_text(encoding="utf-8"))}
+    return tuple(re.compile(_VALUE.join(re.escape(part) for part in _JINJA.split(body)))
+                 for body in sorted(bodies) if body.strip())
+
+
+def is_known(code: str) -> bool:
+    return any(pattern.fullmatch(code) for pattern in known_scripts())
+
+
+class InlineScripts:
+    """Collects the inline scripts of every page of one build; writes them at the end."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+
+    def externalize(self, html: str, root: str, page: str = "") -> tuple[str, list[Problem]]:
+        """`html` with each known inline script replaced by a link and every other removed.
+
+        `root` leads to the site root; `page` names the page in the problems.
+        """
+        refused: list[Problem] = []
+
+        def move(match: re.Match[str]) -> str:
+            code = match.group(1)
+            if not code.strip():
+                return ""
+            if not is_known(code):
+                refused.append(_foreign(code, page))
+                return ""
+            digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:16]
+            name = f"{INLINE_DIR}/{digest}.js"
+            self.files[name] = code
+            return f'<script src="{root}{name}"></script>'
+
+        return _INLINE.sub(move, html), refused
+
+    def write(self, site_dir: Path) -> list[Path]:
+        written = []
+        for name, code in sorted(self.files.items()):
+            path = site_dir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(code, encoding="utf-8")
+            written.append(path)
+        return written
+
+
+def _foreign(code: str, page: str) -> Problem:
+    start = " ".join(code.split())[:60]
+    return Problem(
+        "ForeignInlineScript",
+        f"на странице встретился встроенный скрипт, которого нет в шаблонах оформления: "
+        f"«{start}». Сборка его удалила и остановилась: сайт выполняет только свои скрипты.",
+        hint="Найдите, откуда он взялся (тема, плагин в mkdocs.yml или шаблон), и уберите его.",
+        path=page or "?",
+    )

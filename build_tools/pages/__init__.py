@@ -1,0 +1,1 @@
+"""Pages and rendering: the site's generated pages, templates' renderer and the guide."""

@@ -1,0 +1,360 @@
+"""Generated pages: what the site shows, as Markdown/HTML sources for the page renderer.
+
+Every page here is built from the `Library` alone; the MkDocs glue only hands the results to
+MkDocs as in-memory files, so nothing is ever written into content/.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import markupsafe
+
+from ..authoring.schemas import content_schema
+from ..content.content_types import CONTENT_TYPES
+from ..content.library import Entry, Library
+from ..content.registries import VOCABULARIES, Term, VocabularySpec
+from ..monitoring import Monitoring
+from ..monitoring.site import MonitoringReport, MonitoringSettings
+from ..monitoring.site import number as format_number
+from ..search import search_data
+from ..syndication.events import item_anchor
+from ..syndication.syndication import PublicationSettings, Syndication
+from . import guide
+from .render import Fragment, Renderer, relative_url
+
+PER_PAGE = 50
+"""Listing pages are split so that no page grows with the size of the bank."""
+
+
+@dataclass
+class PageSpec:
+    """One page of the site: where it lives, its title, its Markdown and generated HTML.
+
+    Only the editor's Markdown goes through the Markdown converter; the HTML generated from
+    front-matter and registries is placed around its result, which keeps Markdown's raw-HTML
+    parser (the slowest part of a listing page) out of the build and lets the sanitiser see
+    only what the editor wrote.
+    """
+
+    src_uri: str
+    title: str
+    before: str
+    """HTML placed before the converted Markdown."""
+    markdown: str = ""
+    after: str = ""
+    """HTML placed after the converted Markdown."""
+    description: str = ""
+    kind: str = "listing"
+    """"entry" pages (practices, recommendations, digests) are what search indexes."""
+    draft: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        if self.src_uri == "index.md":
+            return ""
+        if self.src_uri.endswith("/index.md"):
+            return self.src_uri[: -len("index.md")]
+        return self.src_uri[: -len(".md")] + "/"
+
+
+@dataclass
+class StaticSpec:
+    """A generated non-page file: a JSON Schema, a table download."""
+
+    src_uri: str
+    content: str | bytes
+
+
+@dataclass
+class TermPage:
+    spec: VocabularySpec
+    term: Term
+    practices: list[Entry]
+    recommendations: list[Entry]
+
+    @property
+    def url(self) -> str:
+        return f"{self.spec.url}/{self.term.id}/"
+
+
+class SiteBuilder:
+    """Turns a Library into the list of pages of the site."""
+
+    def __init__(self, library: Library, renderer: Renderer | None = None,
+                 monitoring_settings: MonitoringSettings | None = None,
+                 publication: PublicationSettings | None = None) -> None:
+        self.library = library
+        self.renderer = renderer or Renderer()
+        self.renderer.env.globals["number"] = format_number
+        self.renderer.env.globals["event_anchor"] = item_anchor
+        self.syndication = Syndication(library, publication or PublicationSettings())
+        self.report = MonitoringReport(
+            library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
+        self._items: dict[str, Fragment] = {}
+        self._header_form: Fragment | None = None
+        self._synonyms = search_data.SynonymIndex(library.registry.synonyms)
+        self._term_urls = {
+            (spec.name, term.name): f"{spec.url}/{term.id}/"
+            for spec in VOCABULARIES if spec.url
+            for term in library.registry.vocabularies[spec.name]
+        }
+
+    def term_url(self, vocabulary: str, name: str) -> str:
+        return self._term_urls.get((vocabulary, name), "")
+
+    def upcoming_events(self, count: int) -> list[Any]:
+        return self.syndication.split[0][:count]
+
+    def school_url(self, school_id: str) -> str:
+        return f"schools/{school_id}/"
+
+    def header_search(self, root: str) -> str:
+        """The search form placed in the theme's header on every page; `root` leads from the
+        page to the site root ("../", or "/bank/" on the 404 page)."""
+        if self._header_form is None:
+            self._header_form = self.renderer.render_fragment("_header_search.html")
+        return str(self._header_form.at_root(root))
+
+    def practice_item(self, entry: Entry, page_url: str) -> str:
+        """A practice as one list item; rendered once, placed on every listing it is on."""
+        item = self._items.get(entry.slug)
+        if item is None:
+            item = self.renderer.render_fragment(
+                "practice_item.html", site=self, library=self.library, entry=entry)
+            self._items[entry.slug] = item
+        return item.place(page_url)
+
+    def pages(self) -> Iterator[PageSpec]:
+        yield self.home()
+        yield from self.practice_pages()
+        yield from self.listing("practices", "Банк лучших практик", self.library.practices,
+                                header="_bank_intro.html")
+        yield from self.recommendation_pages()
+        yield from self.digest_pages()
+        yield self.calendar_page()
+        yield self.open_data_page()
+        yield from self.school_pages()
+        yield from self.vocabulary_pages()
+        yield from self.monitoring_pages()
+        yield self.search_page()
+        yield self.guide_page()
+
+    def static_files(self) -> Iterator[StaticSpec]:
+        for content_type in CONTENT_TYPES:
+            schema = content_schema(content_type, self.library.registry.all_vocabularies())
+            yield StaticSpec(f"schemas/{content_type.name}.schema.json",
+                             json.dumps(schema, ensure_ascii=False, indent=2))
+        if self.report.has_data():
+            for download in self.report.downloads():
+                yield StaticSpec(download.src_uri, download.content)
+        for output in self.syndication.outputs():
+            yield StaticSpec(output.src_uri, output.content)
+
+    def head_links(self, page_url: str) -> str:
+        """Feed autodiscovery links for the page's <head>."""
+        return self.syndication.head_links(lambda target: relative_url(target, page_url))
+
+    def _render(self, template: str, url: str, **context: Any) -> str:
+        return self.renderer.render(template, url, site=self, library=self.library,
+                                    facets=self.facets, **context)
+
+    @property
+    def facets(self) -> list[dict[str, str]]:
+        """Filter groups of the search browser, in display order."""
+        return [{"key": f.key, "label": f.label} for f in search_data.FACETS]
+
+    def home(self) -> PageSpec:
+        return PageSpec("index.md", "Банк лучших практик Ассоциации новых школ",
+                        self._render("home.html", "", latest=self.library.practices[:6]),
+                        description="Банк лучших практик, методические рекомендации и дайджест "
+                                    "Ассоциации новых школ.")
+
+    def practice_pages(self) -> Iterator[PageSpec]:
+        related = search_data.related_practices(self.library)
+        for entry in self.library.practices:
+            yield self._entry_page(
+                entry, "practice.html", related=related[entry.slug],
+                school=self.library.school_of(entry),
+                adopters_change=self.report.adopters_change(entry.data.get("adopted_by") or []))
+
+    def recommendation_pages(self) -> Iterator[PageSpec]:
+        for entry in self.library.recommendations:
+            yield self._entry_page(entry, "recommendation.html",
+                                   related=self.library.related_practices(entry))
+        yield PageSpec("recommendations/index.md", "Методические рекомендации",
+                       self._render("recommendations.html", "recommendations/",
+                                    entries=self.library.recommendations))
+
+    def digest_pages(self) -> Iterator[PageSpec]:
+        rubric_order = self.library.registry.vocabularies["rubrics"].names()
+        digests = self.library.digests  # newest first
+        for index, entry in enumerate(digests):
+            rubrics = sorted(entry.data["rubrics"], key=lambda r: rubric_order.index(r["rubric"]))
+            yield self._entry_page(
+                entry, "digest.html", rubrics=rubrics,
+                newer=digests[index - 1] if index > 0 else None,
+                older=digests[index + 1] if index + 1 < len(digests) else None)
+        yield PageSpec("digests/index.md", "Дайджест Ассоциации новых школ",
+                       self._render("digests.html", "digests/",
+                                    years=self.library.digests_by_year(),
+                                    syndication=self.syndication))
+
+    def calendar_page(self) -> PageSpec:
+        return PageSpec("events/index.md", "Календарь событий", self._render(
+            "events.html", "events/", syndication=self.syndication,
+            **self.syndication.calendar_context()),
+            description="Конференции, семинары, вебинары и конкурсы из дайджеста Ассоциации.")
+
+    def open_data_page(self) -> PageSpec:
+        return PageSpec("data/index.md", "Открытые данные", self._render(
+            "open_data.html", "data/", **self.syndication.open_data_context()),
+            description="Банк практик, методические рекомендации и реестр школ Ассоциации "
+                        "в форматах CSV и JSON.")
+
+    def _entry_page(self, entry: Entry, template: str, **context: Any) -> PageSpec:
+        card = self._render(template, entry.url, entry=entry, part="card", **context)
+        footer = self._render(template, entry.url, entry=entry, part="footer", **context)
+        footer += "\n" + self._render("_search_data.html", entry.url, search={
+            "filters": search_data.filters(entry, self.library),
+            "meta": search_data.meta(entry, self.library),
+            "sort": search_data.sort_keys(entry),
+            "synonyms": self._synonyms.extra_for(_searchable_text(entry)),
+        })
+        return PageSpec(entry.src_uri, entry.title, card, markdown=entry.body.strip() + "\n",
+                        after=footer, description=entry.summary, kind="entry",
+                        draft=not entry.status.is_public(), meta={"type": entry.type.name})
+
+    def listing(self, folder: str, title: str, entries: list[Entry], *, header: str = "",
+                footer: str = "", breadcrumb: tuple[str, str] | None = None,
+                description: str = "", context: dict[str, Any] | None = None,
+                ) -> Iterator[PageSpec]:
+        """A paginated list of practices: page 1 at folder/, page n at folder/page/n/.
+
+        `header` and `footer` name templates shown on the first page only.
+        """
+        chunks = [entries[i:i + PER_PAGE] for i in range(0, len(entries), PER_PAGE)] or [[]]
+        for number, chunk in enumerate(chunks, start=1):
+            src = f"{folder}/index.md" if number == 1 else f"{folder}/page/{number}.md"
+            url = f"{folder}/" if number == 1 else f"{folder}/page/{number}/"
+            pager = {
+                "number": number,
+                "total": len(chunks),
+                "previous": None if number == 1 else (
+                    f"{folder}/" if number == 2 else f"{folder}/page/{number - 1}/"),
+                "next": f"{folder}/page/{number + 1}/" if number < len(chunks) else None,
+            }
+            shown = title if number == 1 else f"{title} — страница {number}"
+            yield PageSpec(src, shown, self._render(
+                "practice_list.html", url, title=shown, entries=chunk, count=len(entries),
+                pager=pager, header=header, footer=footer, breadcrumb=breadcrumb,
+                **(context or {})), description=description)
+
+    def school_pages(self) -> Iterator[PageSpec]:
+        schools = self.library.registry.schools
+        districts = [(d, schools.in_district(d.name))
+                     for d in self.library.registry.vocabularies["districts"]]
+        yield PageSpec("schools/index.md", "Кто есть кто в Ассоциации", self._render(
+            "schools.html", "schools/", districts=[(d, s) for d, s in districts if s]))
+        for school in schools:
+            yield from self.listing(
+                f"schools/{school.id}", school.short_name,
+                self.library.practices_of_school(school.id),
+                header="_school_intro.html", footer="_school_footer.html",
+                breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
+                context={"school": school,
+                         # Newest first and capped: the page must not grow with the bank.
+                         "adopted": self.library.practices_adopted_by(school.id),
+                         "per_page": PER_PAGE,
+                         "monitoring_rows": self.report.school_rows(school.id),
+                         "monitoring_periods": self.report.periods})
+
+    def vocabulary_pages(self) -> Iterator[PageSpec]:
+        for spec in VOCABULARIES:
+            if not spec.url:
+                continue
+            term_pages = [
+                TermPage(spec, term, self.library.practices_with(spec.name, term.name),
+                         self.library.recommendations_with(spec.name, term.name))
+                for term in self.library.registry.vocabularies[spec.name]
+            ]
+            yield PageSpec(f"{spec.url}/index.md", spec.title, self._render(
+                "vocabulary.html", f"{spec.url}/", spec=spec, term_pages=term_pages))
+            for page in term_pages:
+                yield from self.listing(
+                    f"{spec.url}/{page.term.id}", f"{spec.title}: {page.term.name}",
+                    page.practices, header="_term_intro.html", footer="_term_footer.html",
+                    breadcrumb=(f"{spec.url}/", spec.title), context={"term_page": page})
+
+    def monitoring_pages(self) -> Iterator[PageSpec]:
+        report = self.report
+        overview = []
+        for indicator in report.indicators:
+            table = report.district_table(indicator)
+            if "Все районы" not in table.index or table.empty:
+                continue
+            region = table.loc["Все районы"].dropna()
+            change = float(region.iloc[-1] - region.iloc[-2]) if len(region) > 1 else None
+            overview.append({
+                "indicator": indicator, "period": region.index[-1],
+                "value": format_number(float(region.iloc[-1])),
+                "change": None if change is None else format_number(change),
+                "improved": change is not None and change * indicator.better.sign() > 0,
+            })
+        yield PageSpec("monitoring/index.md", "Мониторинг", self._render(
+            "monitoring_index.html", "monitoring/", report=report, overview=overview),
+            description="Показатели школ Ассоциации по районам и периодам.")
+        if not report.has_data():
+            return
+        for indicator in report.indicators:
+            svg, legend_items, alt_text = report.chart(indicator)
+            counts = report.schools_reporting(indicator).to_dict(orient="index")
+            url = f"monitoring/{indicator.id}/"
+            yield PageSpec(f"monitoring/{indicator.id}/index.md", indicator.name, self._render(
+                "monitoring_indicator.html", url, indicator=indicator,
+                svg=markupsafe.Markup(svg), legend_items=legend_items, alt_text=alt_text,
+                table=report.district_table(indicator), counts=counts,
+                min_group=report.settings.min_group), description=indicator.description)
+        yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
+                       self._render("monitoring_candidates.html", "monitoring/candidates/",
+                                    rows=report.candidate_rows(),
+                                    periods=report.settings.improvement_periods))
+
+    def search_page(self) -> PageSpec:
+        return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))
+
+    def guide_page(self) -> PageSpec:
+        """The editors' guide, generated from the declarations and the error catalogue."""
+        return PageSpec(guide.GUIDE_SRC, guide.GUIDE_TITLE, self._render(
+            "guide.html", guide.GUIDE_URL,
+            guides=guide.type_guides(self.library.registry.all_vocabularies()),
+            entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR),
+            description="Как предложить практику, рекомендации или выпуск дайджеста: поля, "
+                        "проверка, предпросмотр и что значат сообщения проверки.")
+
+
+def site_pages(library: Library) -> tuple[list[PageSpec], list[StaticSpec]]:
+    builder = SiteBuilder(library)
+    return list(builder.pages()), list(builder.static_files())
+
+
+def _searchable_text(entry: Entry) -> str:
+    """Everything an entry says, for finding which synonyms it needs."""
+    parts = [entry.title, entry.body]
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+
+    collect(entry.data)
+    return "\n".join(parts)

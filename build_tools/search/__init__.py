@@ -1,0 +1,1 @@
+"""Search: the filter data on pages and the Pagefind index and bundle."""

@@ -1,0 +1,189 @@
+"""What search knows about an entry: filters, metadata, sort keys, synonyms and related practices.
+
+Pagefind reads these from the page (data-pagefind-filter / -meta / -sort); the browser script of
+the practice bank reads the facet list from `FACETS`, published as JSON on the bank page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..content.fields import normalize
+from ..content.library import Entry, Library
+from ..content.russian import format_date
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str
+    """Pagefind filter name, Latin: it appears in URLs (?topic=…)."""
+    label: str
+    """Group heading in the filter panel."""
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("type", "Вид материала"),
+    Facet("topic", "Тема"),
+    Facet("level", "Уровень образования"),
+    Facet("subject", "Предмет"),
+    Facet("district", "Район"),
+    Facet("school", "Школа"),
+    Facet("project", "Проект Ассоциации"),
+    Facet("school_kind", "Тип школы"),
+    Facet("audience", "Для кого"),
+    Facet("evidence", "Доказанность"),
+    Facet("year", "Год"),
+)
+
+KIND_LABELS = {"practice": "практика", "recommendation": "рекомендации", "digest": "дайджест"}
+
+
+def filters(entry: Entry, library: Library) -> dict[str, list[str]]:
+    """Filter values of one entry, by facet key."""
+    data = entry.data
+    values: dict[str, list[str]] = {
+        "type": [KIND_LABELS[entry.type.name]],
+        "year": [str(entry.date.year)],
+        "topic": list(data.get("topics") or []),
+        "audience": list(data.get("audience") or []),
+    }
+    if entry.type.name == "practice":
+        school = library.school_of(entry)
+        values |= {
+            "level": list(data["levels"]),
+            "subject": list(data.get("subjects") or []),
+            "district": [school.district],
+            "school": [school.short_name],
+            "project": [data["project"]] if data.get("project") else [],
+            "school_kind": [school.kind],
+            "evidence": [data["evidence"]],
+        }
+    return {key: value for key, value in values.items() if value}
+
+
+def meta(entry: Entry, library: Library) -> dict[str, str]:
+    """What a search result shows besides the title and excerpt."""
+    if entry.type.name == "practice":
+        source = library.school_of(entry).short_name
+    elif entry.type.name == "recommendation":
+        source = str(entry.data["department"])
+    else:
+        source = "Ассоциация новых школ"
+    return {
+        "kind": KIND_LABELS[entry.type.name],
+        "source": source,
+        "date": entry.date.isoformat(),
+        "date_label": entry.period_label if entry.type.name == "digest"
+        else format_date(entry.date),
+        "summary": entry.summary,
+    }
+
+
+def sort_keys(entry: Entry) -> dict[str, str]:
+    return {"date": entry.date.isoformat(), "title": normalize(entry.title)}
+
+
+class SynonymIndex:
+    """Groups of equivalent spellings (an abbreviation and its expansions).
+
+    Each spelling's regular expression runs only when its first word's stem occurs in the page
+    as plain text: a substring test costs almost nothing, and most pages mention few of them.
+    """
+
+    def __init__(self, groups: list[tuple[str, ...]]) -> None:
+        self.groups = groups
+        self._terms = [
+            (group, index, _first_stem(term), re.compile(_phrase_pattern(term), re.IGNORECASE))
+            for group, terms in enumerate(groups) for index, term in enumerate(terms)
+        ]
+
+    def extra_for(self, text: str) -> list[str]:
+        """The spellings to add to a page so that a search for any of them finds it."""
+        normal = normalize(text)
+        found: dict[int, set[int]] = {}
+        for group, index, stem, pattern in self._terms:
+            if stem in normal and pattern.search(normal):
+                found.setdefault(group, set()).add(index)
+        return [term for group, used in sorted(found.items())
+                for index, term in enumerate(self.groups[group]) if index not in used]
+
+
+def _first_stem(phrase: str) -> str:
+    word = normalize(phrase).split()[0]
+    return word if len(word) <= 4 else _strip_ending(word)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """Each word matches its forms: «ограниченные возможности» ~ «ограниченными возможностями»."""
+    parts = []
+    for word in normalize(phrase).split():
+        if len(word) <= 4:
+            parts.append(re.escape(word) + r"\b")
+        else:
+            parts.append(re.escape(_strip_ending(word)) + r"\w*")
+    return r"(?<!\w)" + r"\s+".join(parts)
+
+
+_ENDINGS = (
+    "ыми", "ими", "ями", "ами", "ого", "его", "ому", "ему",
+    "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ей", "ую", "юю", "ия", "ья", "ью",
+    "ам", "ям", "ах", "ях", "ов", "ев", "ом", "ем",
+    "а", "я", "ы", "и", "е", "о", "у", "ю", "ь", "й",
+)
+"""Longest first: «ыми» must be tried before «и»."""
+
+
+def _strip_ending(word: str) -> str:
+    """A crude Russian stem: «стажировка» → «стажировк» (not «стажиров», which would also
+    match «стажировочная»)."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def related_practices(library: Library, limit: int = 4) -> dict[str, list[Entry]]:
+    """For every practice: the editor's own picks, then the closest by topics, levels, project.
+
+    Scores come from inverted indexes (term → practices), so the cost grows with the number
+    of shared terms, not with the square of the bank.
+    """
+    by_term: dict[tuple[str, str], list[Entry]] = {}
+    for practice in library.practices:  # newest first: a capped list keeps the recent ones
+        for key in _terms(practice):
+            members = by_term.setdefault(key, [])
+            if len(members) < CANDIDATES_PER_TERM:
+                members.append(practice)
+    weights = {"topic": 3, "project": 2}
+    levels_of = {p.slug: frozenset(p.data["levels"]) for p in library.practices}
+    result = {}
+    for practice in library.practices:
+        chosen = [p for p in library.related_practices(practice) if p is not practice]
+        scores: Counter[str] = Counter()
+        candidates: dict[str, Entry] = {}
+        for key in _terms(practice):
+            for other in by_term[key]:
+                scores[other.slug] += weights[key[0]]
+                candidates[other.slug] = other
+        levels = levels_of[practice.slug]
+        for slug in candidates:
+            scores[slug] += len(levels & levels_of[slug])
+        taken = {practice.slug, *(p.slug for p in chosen)}
+        ranked = sorted((s for s in scores if s not in taken), key=lambda s: (-scores[s], s))
+        chosen += [candidates[slug] for slug in ranked[: max(0, limit - len(chosen))]]
+        result[practice.slug] = chosen
+    return result
+
+
+CANDIDATES_PER_TERM = 200
+"""A topic shared by thousands of practices would make every practice a candidate."""
+
+
+def _terms(practice: Entry) -> list[tuple[str, str]]:
+    data = practice.data
+    keys = [("topic", t) for t in data.get("topics") or []]
+    if data.get("project"):
+        keys.append(("project", data["project"]))
+    return keys

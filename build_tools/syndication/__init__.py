@@ -1,0 +1,1 @@
+"""Feeds, the events calendar and open data: the bank read by other programs."""

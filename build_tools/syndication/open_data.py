@@ -1,0 +1,229 @@
+"""The bank as open data: practices, recommendations and member schools as CSV and JSON.
+
+Each dataset is declared once, as columns with a Russian meaning taken from the content model
+where the column mirrors a field, so the data passport cannot drift from the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.content_types import PRACTICE, RECOMMENDATION
+from ..content.fields import Field
+from ..content.library import Entry, Library
+from ..content.registries import SCHOOL, School
+from ..output.spreadsheet_safe import safe_cell
+
+DATA_FOLDER = "data"
+LIST_SEPARATOR = "; "
+"""How list values (topics, authors) are joined in a CSV cell."""
+
+Getter = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    meaning: str
+    type: str
+    """Passport type: строка, число, дата, логическое, список строк."""
+    get: Getter
+
+
+@dataclass(frozen=True)
+class Dataset:
+    id: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+
+    def files(self) -> tuple[str, str]:
+        return f"{DATA_FOLDER}/{self.id}.csv", f"{DATA_FOLDER}/{self.id}.json"
+
+
+@dataclass(frozen=True)
+class Published:
+    """A dataset with its rows, ready to be written and described."""
+
+    dataset: Dataset
+    rows: list[dict[str, Any]]
+    modified: dt.date
+
+    def csv_bytes(self) -> bytes:
+        """RFC 4180 CSV in UTF-8 without BOM; lists joined with «; »."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([c.name for c in self.dataset.columns])
+        for row in self.rows:
+            writer.writerow([_cell(row[c.name]) for c in self.dataset.columns])
+        return buffer.getvalue().encode("utf-8")
+
+    def json_bytes(self) -> bytes:
+        """An array of records; dates as YYYY-MM-DD, lists as arrays, missing values as null."""
+        records = [{name: _json_value(value) for name, value in row.items()} for row in self.rows]
+        return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return str(safe_cell(LIST_SEPARATOR.join(str(v) for v in value)))
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(safe_cell(value)) if isinstance(value, str) else str(value)
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _doc(field: Field) -> str:
+    return field.doc.rstrip(".") + "."
+
+
+def _field(name: str, type_: str, fields: Mapping[str, Field],
+           get: Getter | None = None) -> Column:
+    """A column that mirrors a front-matter field: its meaning is the field's own doc."""
+    return Column(name, _doc(fields[name]), type_,
+                  get or (lambda item: item.data.get(name)))
+
+
+def _address_columns(site_url: str, of_what: str) -> tuple[Column, Column]:
+    """Where an entry lives: its file name (the id) and its page's address."""
+    return (
+        Column("id", f"Идентификатор {of_what}: имя файла и часть адреса страницы.", "строка",
+               lambda e: e.slug),
+        Column("url", f"Адрес страницы {of_what} на сайте.", "строка",
+               lambda e: site_url + e.url),
+    )
+
+
+def _practice_columns(site_url: str, library: Library) -> tuple[Column, ...]:
+    f = PRACTICE.record.fields
+    return (
+        *_address_columns(site_url, "практики"),
+        _field("title", "строка", f),
+        _field("summary", "строка", f),
+        _field("school", "строка", f),
+        Column("school_name", "Полное название школы-автора.", "строка",
+               lambda e: library.school_of(e).name),
+        Column("district", "Муниципальный район школы-автора.", "строка",
+               lambda e: library.district_of(e)),
+        _field("authors", "список строк", f,
+               lambda e: [f"{a['name']} ({a['role']})" for a in e.data["authors"]]),
+        _field("levels", "список строк", f),
+        _field("subjects", "список строк", f, lambda e: e.data.get("subjects") or []),
+        _field("topics", "список строк", f),
+        _field("project", "строка", f),
+        _field("audience", "список строк", f, lambda e: e.data.get("audience") or []),
+        _field("evidence", "строка", f),
+        _field("status", "строка", f),
+        _field("date", "дата", f),
+        _field("updated", "дата", f),
+        _field("since", "число", f),
+        _field("adopted_by", "список строк", f, lambda e: e.data.get("adopted_by") or []),
+        _field("related", "список строк", f, lambda e: e.data.get("related") or []),
+        _field("license", "строка", f),
+    )
+
+
+def _recommendation_columns(site_url: str) -> tuple[Column, ...]:
+    f = RECOMMENDATION.record.fields
+    return (
+        *_address_columns(site_url, "рекомендаций"),
+        _field("title", "строка", f),
+        _field("summary", "строка", f),
+        _field("department", "строка", f),
+        _field("audience", "список строк", f),
+        _field("year", "число", f),
+        _field("date", "дата", f),
+        _field("topics", "список строк", f),
+        _field("related", "список строк", f, lambda e: e.data.get("related") or []),
+        _field("status", "строка", f),
+        Column("plan_rows", "Число строк в плане мероприятий.", "число",
+               lambda e: len(e.data.get("plan") or [])),
+    )
+
+
+def _school_columns(site_url: str, library: Library) -> tuple[Column, ...]:
+    f = SCHOOL.fields
+
+    def attr(name: str) -> Getter:
+        return lambda school: getattr(school, name)
+
+    return (
+        Column("id", "Идентификатор школы: на него ссылаются практики.", "строка", attr("id")),
+        Column("url", "Адрес страницы школы на сайте.", "строка",
+               lambda s: f"{site_url}schools/{s.id}/"),
+        *(Column(name, _doc(f[name]), type_, attr(name)) for name, type_ in (
+            ("name", "строка"), ("short_name", "строка"), ("district", "строка"),
+            ("locality", "строка"), ("kind", "строка"), ("opened", "число"),
+            ("member_since", "число"), ("internship_site", "логическое"),
+            ("students", "число"),
+        )),
+        Column("practices", "Число практик школы в банке.", "число",
+               lambda s: len(library.practices_of_school(s.id))),
+    )
+
+
+def published_datasets(library: Library, *, site_url: str,
+                       today: dt.date) -> Iterator[Published]:
+    """Every dataset with its rows; `site_url` ends with "/" (may be empty: relative links)."""
+    practices = Dataset(
+        "practices", "Банк лучших практик",
+        "Практики школ Ассоциации новых школ, опубликованные в банке: описание, школа, "
+        "темы, уровни образования, доказанность результатов и лицензия.",
+        _practice_columns(site_url, library))
+    recommendations = Dataset(
+        "recommendations", "Методические рекомендации",
+        "Методические рекомендации института для школ Ассоциации: адресаты, темы, "
+        "кафедра-автор и год выпуска.", _recommendation_columns(site_url))
+    schools = Dataset(
+        "schools", "Школы — участницы Ассоциации",
+        "Реестр школ Ассоциации новых школ: район, тип (новостройка или после реновации), "
+        "годы открытия и вступления, статус стажировочной площадки.",
+        _school_columns(site_url, library))
+    yield _publish(practices, library.practices, today)
+    yield _publish(recommendations, library.recommendations, today)
+    yield _publish(schools, list(library.registry.schools), today)
+
+
+def _publish(dataset: Dataset, items: list[Entry] | list[School], today: dt.date) -> Published:
+    rows = [{c.name: c.get(item) for c in dataset.columns} for item in items]
+    rows.sort(key=lambda row: str(row["id"]))
+    dates = [d for item in items if isinstance(item, Entry)
+             for d in (item.date, item.data.get("updated"), item.data.get("reviewed"))
+             if isinstance(d, dt.date)]
+    return Published(dataset, rows, max(dates, default=today))
+
+
+def passport(published: list[Published], *, site_url: str, license_name: str,
+             publisher: str) -> dict[str, Any]:
+    """The machine-readable data passport (data/meta.json)."""
+    return {
+        "publisher": publisher,
+        "license": license_name,
+        "datasets": [
+            {
+                "id": p.dataset.id,
+                "title": p.dataset.title,
+                "description": p.dataset.description,
+                "modified": p.modified.isoformat(),
+                "records": len(p.rows),
+                "files": [{"format": fmt, "url": site_url + path, "encoding": "UTF-8"}
+                          for fmt, path in zip(("CSV", "JSON"), p.dataset.files(), strict=True)],
+                "fields": [{"name": c.name, "meaning": c.meaning, "type": c.type}
+                           for c in p.dataset.columns],
+            }
+            for p in published
+        ],
+    }

@@ -1,0 +1,65 @@
+"""The editors' guide on the site: every field, every template and every error code."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from build_tools.content.content_types import CONTENT_TYPES
+from build_tools.diagnostics.catalogue import CATALOGUE
+from build_tools.pages.guide import ERRORS_ANCHOR, GUIDE_URL, guide_address
+from tests.helpers import ROOT
+
+
+def guide_html(sample_site: Path) -> str:
+    return (sample_site / GUIDE_URL / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_guide_lists_every_error_code_with_its_own_anchor(sample_site: Path) -> None:
+    page = guide_html(sample_site)
+    anchors = set(re.findall(r'<section class="kb-guide-error" id="([A-Za-z]+)">', page))
+    assert anchors == set(CATALOGUE)
+    for code, explanation in CATALOGUE.items():
+        assert f'href="#{code}"' in page
+        section = page[page.index(f'id="{code}"'):].split("</section>", 1)[0]
+        assert html.escape(explanation.title, quote=False) in section
+        assert html.escape(explanation.fix, quote=False) in section
+    assert f'id="{ERRORS_ANCHOR}"' in page
+
+
+def test_the_guide_documents_every_field_of_every_content_type(sample_site: Path) -> None:
+    page = guide_html(sample_site)
+    for content_type in CONTENT_TYPES:
+        table = page[page.index(f'id="polya-{content_type.name}"'):].split("</table>", 1)[0]
+        names = re.findall(r'<th scope="row"><code>([^<]+)</code></th>', table)
+        expected = ["[].".join(map(str, path)) for path, _ in content_type.record.walk()]
+        assert names == expected
+        for _, spec in content_type.record.walk():
+            assert html.escape(spec.doc, quote=False) in table
+
+
+def test_the_templates_on_the_guide_are_the_kb_new_templates(sample_site: Path) -> None:
+    page = guide_html(sample_site)
+    templates = re.findall(r'<summary>Шаблон файла для копирования</summary>\s*<pre><code>(.*?)'
+                           r'</code></pre>', page, re.S)
+    assert len(templates) == len(CONTENT_TYPES)
+    for content_type, template in zip(CONTENT_TYPES, templates, strict=True):
+        post = frontmatter.loads(html.unescape(template))
+        assert list(post.metadata) == list(content_type.record.fields)
+        assert post.metadata["status"] == "черновик"
+
+
+def test_the_guide_is_in_the_navigation() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = yaml.safe_load(config[config.index("\nnav:"):].split("\n\n", 1)[0])["nav"]
+    assert {"Как предложить практику": "guide/index.md"} in nav
+
+
+def test_printed_problems_point_to_the_guide() -> None:
+    assert guide_address("https://example.org/bank/") == "https://example.org/bank/guide/#oshibki"
+    assert guide_address("https://example.org/bank") == "https://example.org/bank/guide/#oshibki"
+    assert guide_address("").startswith("http://127.0.0.1:8000/guide/#oshibki")
