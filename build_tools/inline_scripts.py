@@ -20,6 +20,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from . import theme
 from .problems import Problem
 
 INLINE_DIR = "assets/inline"
@@ -33,9 +34,7 @@ OUR_TEMPLATES = Path(__file__).parent / "templates"
 
 
 def template_dirs() -> list[Path]:
-    import material
-
-    return [Path(material.__file__).parent / "templates", OUR_TEMPLATES]
+    return [theme.template_dir(), OUR_TEMPLATES]
 
 
 @cache
