@@ -11,8 +11,8 @@ from build_tools.content.slugs import heading_slug
 from tests.helpers import ROOT
 
 PACKAGE = ROOT / "build_tools"
-LAYERS = ["diagnostics", "content", "output", "monitoring", "checks", "syndication", "authoring",
-          "search", "pages", "engine"]
+LAYERS = ["theme", "diagnostics", "content", "output", "monitoring", "checks", "syndication",
+          "authoring", "search", "pages", "engine"]
 """Bottom to top: a room may import its own modules and the rooms below it."""
 DEPRECATED = {"slugs.py"}
 """Re-exports kept at the package top for old mkdocs.yml files."""

@@ -32,6 +32,7 @@ from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import normalize_site_url, root_prefix
 from ..search.search_index import SearchIndexError, index_site
 from ..syndication.syndication import PublicationSettings
+from ..theme import seam as theme
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -106,7 +107,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         self.statics = list(self.builder.static_files())
         self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
-        for stylesheet in (FONTS, STYLESHEET, low_vision.STYLESHEET):
+        # The seam comes first: it maps the --kb-* tokens the other two speak in.
+        for stylesheet in (FONTS, theme.STYLESHEET, STYLESHEET, low_vision.STYLESHEET):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
         if SCRIPT not in config.extra_javascript:
@@ -132,8 +134,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                         inclusion=inclusion))
         for static in self.statics:
             files.append(File.generated(config, static.src_uri, content=static.content))
-        for asset in (FONTS, STYLESHEET, SCRIPT, low_vision.STYLESHEET, low_vision.SCRIPT,
-                      *FONT_FILES):
+        for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, low_vision.STYLESHEET,
+                      low_vision.SCRIPT, *FONT_FILES):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
         return files
@@ -162,7 +164,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return content
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        output = self._add_controls(output, root_prefix(page.url) or "./")
+        output = self._add_controls(output, root_prefix(page.url) or "./", page.file.src_uri)
         output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
         return self._externalize(output, root_prefix(page.url), page.file.src_uri)
 
@@ -170,7 +172,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # 404.html is served at any depth, so MkDocs links it from the site's absolute path.
         root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
         if template_name == "404.html":
-            output_content = self._add_controls(output_content, root)
+            output_content = self._add_controls(output_content, root, template_name)
         return self._externalize(output_content, root, template_name)
 
     def _externalize(self, output: str, root: str, page: str) -> str:
@@ -181,11 +183,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.error(problem.render())
         return output
 
-    def _add_controls(self, output: str, root: str) -> str:
-        # Material draws its search box only for its own search plugin; ours goes in its place,
-        # next to the low-vision button.
-        return self.low_vision.add_to(output, root,
-                                      before_button=self.builder.header_search(root))
+    def _add_controls(self, output: str, root: str, page: str) -> str:
+        try:
+            return self.low_vision.add_to(output, root, page,
+                                          before_button=self.builder.header_search(root))
+        except theme.ThemeSeamError as error:  # fails `kb serve`'s rebuild too: no page lacks it
+            raise PluginError(str(error)) from error
 
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))

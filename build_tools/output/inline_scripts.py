@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from ..diagnostics.problems import Problem
+from ..theme import seam as theme
 
 INLINE_DIR = "assets/inline"
 # Only bare <script> tags: `type="application/json"` data blocks are not executed and stay.
@@ -33,9 +34,7 @@ OUR_TEMPLATES = Path(__file__).parents[1] / "templates"
 
 
 def template_dirs() -> list[Path]:
-    import material
-
-    return [Path(material.__file__).parent / "templates", OUR_TEMPLATES]
+    return [theme.template_dir(), OUR_TEMPLATES]
 
 
 @cache

@@ -8,10 +8,10 @@ A test checks that the stylesheet has a rule for every value declared here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .render import Fragment, Renderer
+from ..theme import seam as theme
+from .render import Renderer
 
 SCRIPT = "assets/kb-low-vision.js"
 """Loaded in <head>, not with the other scripts at the end of <body>: the stored settings are
@@ -68,11 +68,6 @@ SETTINGS: tuple[Setting, ...] = (
     )),
 )
 
-_HEAD_END = re.compile(r"</head>", re.I)
-_HEADER_NAV_END = re.compile(r'(<nav class="md-header__inner[^>]*>.*?)(</nav>)', re.S)
-_HEADER_END = re.compile(r"</header>")
-
-
 class LowVisionControl:
     """The control on every page: script in <head>, button in the header, panel below it."""
 
@@ -81,24 +76,15 @@ class LowVisionControl:
         self._button = renderer.render_fragment("_low_vision_button.html")
         self._panel = renderer.render_fragment("_low_vision_panel.html", settings=SETTINGS)
 
-    def add_to(self, html: str, root: str, *, before_button: str = "") -> str:
-        """`html` (a page the theme rendered) with the control; unchanged if it has no header.
+    def add_to(self, html: str, root: str, page: str, *, before_button: str = "") -> str:
+        """`html` (a page the theme rendered, `page` its name for errors) with the control.
 
         `root` is the way from the page to the site root: "../../" or, on 404.html, "/bank/".
         `before_button` is other HTML for the end of the header (the site's search form), put
-        there in the same pass.
+        there in the same pass. theme.ThemeSeamError when the theme's page lacks an anchor.
         """
-        items = before_button + str(self._button.at_root(root))
-        html, placed = _HEADER_NAV_END.subn(lambda m: m.group(1) + items + m.group(2), html,
-                                            count=1)
-        if not placed:
-            return html
-        html = _place(_HEAD_END, html, self._head, root, before=True)
-        return _place(_HEADER_END, html, self._panel, root, before=False)
-
-
-def _place(where: re.Pattern[str], html: str, fragment: Fragment, root: str, *,
-           before: bool) -> str:
-    placed = str(fragment.at_root(root))
-    return where.sub(lambda m: placed + m.group(0) if before else m.group(0) + placed, html,
-                     count=1)
+        return theme.insert(html, [
+            (theme.HEAD_END, str(self._head.at_root(root))),
+            (theme.HEADER_CONTROLS, before_button + str(self._button.at_root(root))),
+            (theme.HEADER_END, str(self._panel.at_root(root))),
+        ], page)

@@ -12,14 +12,17 @@ import pytest
 
 from build_tools.pages.low_vision import SETTINGS, LowVisionControl
 from build_tools.pages.render import Renderer
+from build_tools.theme.seam import ThemeSeamError, theme_version
 
 ASSETS = Path(__file__).resolve().parents[2] / "build_tools" / "assets"
 CSS_VALUE = re.compile(r'\[data-kb-lv-([a-z]+)(?:="([a-z0-9-]+)")?\]')
 
 
 def css_values() -> set[tuple[str, str]]:
-    """(key, value) pairs that kb-low-vision.css styles; value "" where any value counts."""
-    css = (ASSETS / "kb-low-vision.css").read_text("utf-8")
+    """(key, value) pairs that kb-low-vision.css and the theme seam style; value "" where any
+    value counts."""
+    css = "".join((ASSETS / name).read_text("utf-8")
+                  for name in ("kb-low-vision.css", "kb-theme-material.css"))
     return {(key, value or "") for key, value in CSS_VALUE.findall(css)}
 
 
@@ -115,10 +118,14 @@ def test_every_page_has_the_script_button_and_panel(sample_site: Path) -> None:
         assert checked == {key: [""] for key in expected}, where
 
 
-def test_a_page_without_the_theme_header_is_left_alone() -> None:
+def test_a_page_without_the_theme_header_fails_with_the_theme_version() -> None:
     control = LowVisionControl(Renderer())
     html = "<html><head></head><body><p>Страница без шапки</p></body></html>"
-    assert control.add_to(html, "../../") == html
+    with pytest.raises(ThemeSeamError) as error:
+        control.add_to(html, "../../", "practices/x/index.md")
+    message = str(error.value)
+    assert "practices/x/index.md" in message and theme_version() in message
+    assert "md-header__inner" in message and "</header>" in message
 
 
 @pytest.mark.parametrize("prefix", ["./", "../../", "/bank/"])
@@ -127,7 +134,7 @@ def test_control_is_placed_once_with_links_to_the_site_root(prefix: str) -> None
     control = LowVisionControl(Renderer())
     html = ('<html><head><title>t</title></head><body><header class="md-header">'
             '<nav class="md-header__inner md-grid">x</nav></header><main>m</main></body></html>')
-    placed = control.add_to(html, prefix)
+    placed = control.add_to(html, prefix, "index.md")
     assert f'<script src="{prefix}assets/kb-low-vision.js"></script></head>' in placed
     assert placed.index("kb-lv-toggle") < placed.index("</nav>") < placed.index("</header>")
     assert placed.index("</header>") < placed.index('id="kb-lv-panel"') < placed.index("<main>")

@@ -1,0 +1,1 @@
+"""The theme seam: everything our code knows about Material for MkDocs, in one room."""
