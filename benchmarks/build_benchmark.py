@@ -597,7 +597,7 @@ TABLE_ROWS: tuple[Row, ...] = (
     ("peak RSS, process tree, MB", lambda r: r["tree_peak_rss_mb"]),
     ("peak RSS, largest process, MB", lambda r: r["peak_rss_mb"]),
     ("  Pagefind's own peak, MB", lambda r: r.get("pagefind_peak_rss_mb")),
-    ("search step alone: tree peak, MB", _search_step("tree_peak_rss_mb")),
+    ("  search step alone, tree, MB", _search_step("tree_peak_rss_mb")),
     ("pages indexed by Pagefind", lambda r: r.get("pagefind_pages")),
     ("site size, MB", lambda r: r["site"]["total_bytes"] / MB),
     ("files in site", lambda r: r["site"]["files"]),

@@ -93,7 +93,9 @@ def run_measured(command: Sequence[str], log_file: Path, *, cwd: Path, env: dict
     process.returncode = os.waitstatus_to_exitcode(status)
     # CPU of the child and of every descendant it reaped (the Pagefind binary is one).
     timing = Timing(seconds, rusage.ru_utime + rusage.ru_stime)
-    return ProcessRun(timing, memory.largest() / MB, memory.tree_peak / MB, process.returncode,
+    # A single process's high-water mark may fall between two samples of the sum.
+    tree_peak = max(memory.tree_peak, memory.largest())
+    return ProcessRun(timing, memory.largest() / MB, tree_peak / MB, process.returncode,
                       timed_out, memory.by_name())
 
 
