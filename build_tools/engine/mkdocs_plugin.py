@@ -30,7 +30,7 @@ from ..output.sanitize import clean_entry_html
 from ..pages import low_vision
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import normalize_site_url, root_prefix
-from ..search.search_index import SearchIndexError, index_site
+from ..search.search_index import SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
 
@@ -194,12 +194,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.inline_scripts.write(Path(config.site_dir))
         if self.config.search_index:
             try:
-                report = index_site(Path(config.site_dir))
+                report = index_site(Path(config.site_dir), **self._search_scope(config))
             except SearchIndexError as error:
                 raise PluginError(str(error)) from error
             log.info(f"Pagefind: проиндексировано страниц: {report.pages} "
                      f"за {report.seconds:.1f} с")
         self.succeeded = True
+
+    def _search_scope(self, config: Any) -> dict[str, Any]:
+        """Pagefind reads the entry pages only; every published one must be found."""
+        entries = [spec for spec in self.pages.values() if spec.kind == "entry"]
+        folders = {spec.src_uri.split("/", 1)[0] for spec in entries}
+        return {"glob": entry_glob(folders, directory_urls=config.use_directory_urls),
+                "expected": max(1, sum(not spec.draft for spec in entries))}
 
     def on_build_error(self, *, error: Exception) -> None:
         self.succeeded = False

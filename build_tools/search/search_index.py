@@ -1,4 +1,4 @@
-"""Search indexing as a checked step: Pagefind's Python API over the finished site."""
+"""Search indexing as a checked step: Pagefind's Python API over the site's entry pages."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import asyncio
 import logging
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +29,24 @@ class IndexReport:
     seconds: float
 
 
-def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
-    """Index every page of `site_dir` into `site_dir/pagefind`; fail loudly on an empty index.
+def entry_glob(folders: Iterable[str], *, directory_urls: bool = True) -> str:
+    """The pages Pagefind reads: one level of entry pages under each entry folder.
+
+    Only entry pages carry `data-pagefind-body`, but Pagefind parses every file its glob
+    matches and holds them all in memory at once; listings, school pages and the monitoring
+    section would cost it time and memory for nothing.
+    """
+    names = sorted(set(folders))
+    if not names:
+        raise SearchIndexError("поисковый индекс не построен: не задано ни одного раздела.")
+    tree = names[0] if len(names) == 1 else "{" + ",".join(names) + "}"
+    return f"{tree}/*/index.html" if directory_urls else f"{tree}/*.html"
+
+
+def index_site(site_dir: Path, *, glob: str | None = None, expected: int = 1,
+               language: str = "ru") -> IndexReport:
+    """Index the pages of `site_dir` matching `glob` (all pages without one) into
+    `site_dir/pagefind`; fail loudly when fewer than `expected` pages are indexed.
 
     The bundle is then put in a fixed order (see `pagefind_bundle`), so that the same pages
     always give the same files.
@@ -38,7 +55,7 @@ def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
     bundle = None
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            bundle = asyncio.run(_index(site_dir, language))
+            bundle = asyncio.run(_index(site_dir, language, glob))
             break
         except Exception as error:  # the service reports its own failures as plain exceptions
             if attempt == ATTEMPTS:
@@ -50,6 +67,12 @@ def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
         raise SearchIndexError(
             "поисковый индекс пуст: ни одна страница не помечена для поиска (data-pagefind-body)."
         )
+    if bundle.page_count < expected:
+        # A page outside the glob would silently drop out of search and the bank's lists.
+        raise SearchIndexError(
+            f"в поисковый индекс попало {bundle.page_count} страниц материалов из {expected}: "
+            "часть материалов не найти на сайте поиском."
+        )
     try:
         bundle.write_canonical()
     except (OSError, BundleFormatError) as error:
@@ -57,7 +80,8 @@ def index_site(site_dir: Path, *, language: str = "ru") -> IndexReport:
     return IndexReport(bundle.page_count, time.monotonic() - start)
 
 
-async def _index(site_dir: Path, language: str) -> PagefindBundle:
+async def _index(site_dir: Path, language: str, glob: str | None = None,
+                 ) -> PagefindBundle:
     from pagefind.index import IndexConfig
     from pagefind.service import PagefindService
 
@@ -72,7 +96,7 @@ async def _index(site_dir: Path, language: str) -> PagefindBundle:
     # then found empty. Here the written bundle is read back while the service still runs.
     async with PagefindService() as service:
         index = await service.create_index(config)
-        await index.add_directory(str(site_dir))
+        await index.add_directory(str(site_dir), glob=glob)
         await index.write_files()
         deadline = time.monotonic() + WRITE_WAIT_SECONDS
         while True:

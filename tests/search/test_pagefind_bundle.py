@@ -19,7 +19,7 @@ from build_tools.search.pagefind_bundle import (
     encode,
     pagefind_hash,
 )
-from build_tools.search.search_index import _index
+from build_tools.search.search_index import SearchIndexError, _index, entry_glob, index_site
 
 TOPICS = ["наставничество", "инклюзивное образование", "ФГОС", "оценивание", "чтение",
           "проектная деятельность", "школьный музей"]
@@ -171,3 +171,34 @@ def test_a_file_without_the_signature_is_refused(raw_bundle: Path, tmp_path: Pat
     victim.write_bytes(gzip.compress(b"not pagefind"))
     with pytest.raises(BundleFormatError, match="нет подписи pagefind_dcd"):
         PagefindBundle.read(bundle)
+
+
+def test_entry_glob_names_one_level_of_pages_under_each_folder() -> None:
+    assert entry_glob(["practices", "digests", "practices"]) == "{digests,practices}/*/index.html"
+    assert entry_glob(["practices"], directory_urls=False) == "practices/*.html"
+    with pytest.raises(SearchIndexError):
+        entry_glob([])
+
+
+def test_only_pages_in_the_glob_are_indexed(tmp_path: Path) -> None:
+    """Pages outside the entry folders, and listings inside them, are never read by Pagefind."""
+    site = tmp_path / "site"
+    small_site(site / "practices")
+    for outside in ("schools/s1/index.html", "practices/page/2/index.html", "index.html"):
+        page = site / outside
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text('<html lang="ru"><body><main data-pagefind-body><h1>Школа</h1>'
+                        "<p>Не материал банка</p></main></body></html>", encoding="utf-8")
+    glob = entry_glob(["practices", "recommendations"])
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        report = worker.submit(index_site, site, glob=glob, expected=12).result()
+    assert report.pages == 12
+    urls = {json.loads(body(path))["url"] for path in (site / "pagefind/fragment").iterdir()}
+    assert urls == {f"/practices/p{number:02}/" for number in range(12)}
+
+
+def test_fewer_pages_than_expected_fail_the_step(tmp_path: Path) -> None:
+    site = small_site(tmp_path / "site" / "practices").parent
+    with ThreadPoolExecutor(max_workers=1) as worker, pytest.raises(
+            SearchIndexError, match="12 страниц материалов из 13"):
+        worker.submit(index_site, site, glob=entry_glob(["practices"]), expected=13).result()
