@@ -9,12 +9,11 @@ from __future__ import annotations
 import html
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -22,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import low_vision
 from .content_policy import published_sources
 from .inline_scripts import InlineScripts
-from .loader import Project, load_library
+from .loader import Checked, Project, check_content
 from .monitoring.site import MonitoringSettings
 from .pages import PageSpec, SiteBuilder
 from .problems import render_text
@@ -31,6 +30,7 @@ from .render import normalize_site_url, root_prefix
 from .reproducible import BuildTimeError, source_date_epoch
 from .sanitize import clean_entry_html
 from .search_index import SearchIndexError, index_site
+from .settings import KbSettings, KnowledgeBaseConfig
 from .syndication import PublicationSettings
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -44,31 +44,21 @@ FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
-class KnowledgeBaseConfig(Config):
-    search_index = c.Type(bool, default=True)
-    """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
-    staged = c.Type(bool, default=True)
-    """Build `mkdocs build` into a staging folder and publish it only after full success."""
-    embed_hosts = c.ListOfItems(c.Type(str), default=[])
-    """Hosts whose <iframe> players editors may embed (e.g. rutube.ru). Empty: the site makes
-    no request to another host. Each host also goes into the CSP's frame-src."""
-    max_file_kb = c.Type(int, default=1024)
-    """Content files larger than this many kilobytes are refused with FileTooLarge."""
-    monitoring_min_group = c.Type(int, default=3)
-    """Districts with fewer reporting schools are not shown as monitoring aggregates."""
-    monitoring_improvement_periods = c.Type(int, default=3)
-    """Consecutive periods of improvement that make a school an internship-site candidate."""
-
-
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.embed_hosts: tuple[str, ...] = ()
+        self.settings = KbSettings()
         self.command = ""
         self.pages: dict[str, PageSpec] = {}
         self.staged: StagedSite | None = None
         self.succeeded = False
         self.inline_scripts = InlineScripts()
         self.published: set[str] = set()
+        self.preloaded: Checked | None = None
+
+    def preload(self, checked: Checked) -> None:
+        """Content the `kb` command has already loaded and checked: not loaded a second time."""
+        self.preloaded = checked
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -79,12 +69,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildTimeError as error:
             raise PluginError(str(error)) from error
         serving = self.command == "serve"
-        self.embed_hosts = tuple(h.lower() for h in self.config.embed_hosts)
-        project = Project(Path(config.docs_dir), Path(config.config_file_path).parent,
-                          max_file_bytes=self.config.max_file_kb * 1024,
-                          embed_hosts=self.embed_hosts,
-                          config_file=Path(config.config_file_path))
-        library, problems = load_library(project, include_unpublished=serving)
+        self.settings = KbSettings.from_config(self.config)
+        self.embed_hosts = self.settings.embed_hosts
+        config_file = Path(config.config_file_path)
+        project = self.settings.project(config_file, Path(config.docs_dir), config_file.parent)
+        checked = self._checked(project)
+        library = checked.library if serving else checked.published()
+        problems = checked.problems
         for problem in problems.warnings:
             log.warning(problem.render())
         if problems.has_errors():
@@ -95,13 +86,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 log.error(problem.render())
         # Default-deny: of content/ only the attachments the shown entries refer to are copied.
         self.published = published_sources(project.content_root, library.entries)
-        settings = MonitoringSettings(self.config.monitoring_min_group,
-                                      self.config.monitoring_improvement_periods)
+        monitoring = MonitoringSettings(self.settings.monitoring_min_group,
+                                        self.settings.monitoring_improvement_periods)
         publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
         if not publication.absolute:
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
-        self.builder = SiteBuilder(library, monitoring_settings=settings,
+        self.builder = SiteBuilder(library, monitoring_settings=monitoring,
                                    publication=publication)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         self.statics = list(self.builder.static_files())
@@ -111,10 +102,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 config.extra_css.append(stylesheet)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
-        if self.command == "build" and self.config.staged:
+        if self.command == "build" and self.settings.staged:
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
         return config
+
+    def _checked(self, project: Project) -> Checked:
+        """The command's result when it checked this very project, else a fresh check."""
+        preloaded, self.preloaded = self.preloaded, None  # good for one build only
+        if preloaded is not None and replace(preloaded.project,
+                                             display_root=project.display_root) == project:
+            return preloaded
+        return check_content(project)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         docs_dir = Path(config.docs_dir).resolve()
@@ -189,7 +188,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))
-        if self.config.search_index:
+        if self.settings.search_index:
             try:
                 report = index_site(Path(config.site_dir))
             except SearchIndexError as error:
