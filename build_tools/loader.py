@@ -59,6 +59,9 @@ class Checked:
     library: Library
     """Every entry that can be shown, drafts included."""
     problems: Problems
+    rechecked: tuple[str, ...] = ()
+    """Entry files checked anew; the others' results came from the cache."""
+    reused: int = 0
 
     def published(self) -> Library:
         """The library without drafts and withdrawn entries: what `kb build` publishes."""
@@ -90,12 +93,15 @@ def check_content(project: Project) -> Checked:
     entries: list[Entry] = []
     practice_files: set[str] = set()
     unread: set[str] = set()
+    rechecked: list[str] = []
     for content_type in CONTENT_TYPES:
         for path in plan.entries[content_type.folder]:
             if content_type.name == "practice":
                 practice_files.add(path.stem)
-            entry, file_problems = _load_entry_cached(path, content_type, registry, project,
-                                                      cache)
+            entry, file_problems, reused = _load_entry_cached(path, content_type, registry,
+                                                              project, cache)
+            if not reused:
+                rechecked.append(project.shown(path))
             problems.extend(file_problems)
             if entry is not None:
                 entries.append(entry)
@@ -119,7 +125,7 @@ def check_content(project: Project) -> Checked:
                                                       project.display_root, registry)
     problems.extend(monitoring_problems)
     return Checked(project, Library(registry, publishable, monitoring),
-                   _once_per_vocabulary(problems))
+                   _once_per_vocabulary(problems), tuple(rechecked), cache.hits)
 
 
 def _cache(project: Project) -> EntryCache:
@@ -133,21 +139,21 @@ def _cache(project: Project) -> EntryCache:
 def _load_entry_cached(
     path: Path, content_type: ContentType, registry: Registry, project: Project,
     cache: EntryCache,
-) -> tuple[Entry | None, list[Problem]]:
+) -> tuple[Entry | None, list[Problem], bool]:
     """`load_entry`, or its stored result when neither the file nor its context changed."""
     key = cache.key(path, project.max_file_bytes)
     stored = cache.get(path, key) if key is not None else None
     if stored is not None:
         if stored.fields is None:
-            return None, stored.problems
+            return None, stored.problems, True
         return Entry(content_type, path.stem, path, project.shown(path),
-                     *stored.fields), stored.problems
+                     *stored.fields), stored.problems, True
     entry, problems = load_entry(path, content_type, registry, project)
     if key is not None:
         fields = None if entry is None else (entry.data, entry.body, entry.body_line,
                                              entry.source_map, entry.valid, entry.outline)
         cache.put(path, key, Stored(fields, problems))
-    return entry, problems
+    return entry, problems, False
 
 
 def _once_per_vocabulary(problems: Problems) -> Problems:

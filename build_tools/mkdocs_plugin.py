@@ -44,6 +44,14 @@ FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
+def _checked_line(checked: Checked) -> str:
+    """How much of the content was checked anew: after an edit, only the edited files."""
+    line = f"материалы: проверено заново {len(checked.rechecked)}, без изменений {checked.reused}"
+    if 0 < len(checked.rechecked) <= 5:
+        line += f" ({', '.join(checked.rechecked)})"
+    return line
+
+
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.embed_hosts: tuple[str, ...] = ()
@@ -74,6 +82,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         config_file = Path(config.config_file_path)
         project = self.settings.project(config_file, Path(config.docs_dir), config_file.parent)
         checked = self._checked(project)
+        log.info(_checked_line(checked))
         library = checked.library if serving else checked.published()
         problems = checked.problems
         for problem in problems.warnings:
