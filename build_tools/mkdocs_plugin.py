@@ -29,7 +29,7 @@ from .publish import StagedSite
 from .render import normalize_site_url, root_prefix
 from .reproducible import BuildTimeError, source_date_epoch
 from .sanitize import clean_entry_html
-from .search_index import SearchIndexError, index_site
+from .search_index import KeptIndex, SearchIndexError, index_site
 from .settings import KbSettings, KnowledgeBaseConfig
 from .syndication import PublicationSettings
 
@@ -63,6 +63,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.inline_scripts = InlineScripts()
         self.published: set[str] = set()
         self.preloaded: Checked | None = None
+        self.kept_index = KeptIndex()
 
     def preload(self, checked: Checked) -> None:
         """Content the `kb` command has already loaded and checked: not loaded a second time."""
@@ -198,13 +199,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))
         if self.settings.search_index:
-            try:
-                report = index_site(Path(config.site_dir))
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from error
-            log.info(f"Pagefind: проиндексировано страниц: {report.pages} "
-                     f"за {report.seconds:.1f} с")
+            self._search_index(Path(config.site_dir))
         self.succeeded = True
+
+    def _search_index(self, site_dir: Path) -> None:
+        serving = self.command == "serve"
+        if serving and self.kept_index.restore(site_dir):
+            log.info("Pagefind: поиск в предпросмотре работает по индексу, построенному при "
+                     "запуске kb serve; правки появятся в поиске после перезапуска.")
+            return
+        try:
+            report = index_site(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        log.info(f"Pagefind: проиндексировано страниц: {report.pages} за {report.seconds:.1f} с")
+        if serving:
+            self.kept_index.keep(site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.succeeded = False
@@ -213,6 +223,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.staged = None
 
     def on_shutdown(self) -> None:
+        self.kept_index.discard()
         # Runs after MkDocs' own strict-mode check, which can still fail a finished build.
         if self.staged is not None:
             if self.succeeded:
