@@ -44,6 +44,13 @@ FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
+def _same_project(loaded: Project, wanted: Project) -> bool:
+    """The same content checked the same way; paths may be shown from another folder."""
+    return (loaded.content_root.resolve() == wanted.content_root.resolve()
+            and replace(loaded, display_root=wanted.display_root,
+                        content_root=wanted.content_root) == wanted)
+
+
 def _checked_line(checked: Checked) -> str:
     """How much of the content was checked anew: after an edit, only the edited files."""
     line = f"материалы: проверено заново {len(checked.rechecked)}, без изменений {checked.reused}"
@@ -120,8 +127,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _checked(self, project: Project) -> Checked:
         """The command's result when it checked this very project, else a fresh check."""
         preloaded, self.preloaded = self.preloaded, None  # good for one build only
-        if preloaded is not None and replace(preloaded.project,
-                                             display_root=project.display_root) == project:
+        if preloaded is not None and _same_project(preloaded.project, project):
             return preloaded
         return check_content(project)
 

@@ -123,6 +123,7 @@ def test_a_warm_build_gives_the_same_site_as_a_cold_one(tmp_path: Path) -> None:
         "  - kb\n", "  - kb:\n      search_index: false\n"), encoding="utf-8")
     cold = kb(project, "build", "-d", "cold")
     assert cold.returncode == 0, cold.stderr
+    # Had the plugin loaded the content again, it would have found all of it in the cache.
     assert "проверено заново 0" not in cold.stderr
     warm = kb(project, "build", "-d", "warm")
     assert warm.returncode == 0, warm.stderr
