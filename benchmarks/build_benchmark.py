@@ -378,7 +378,7 @@ def run_mkdocs(config_file: Path, log_file: Path, settings: Settings) -> Process
 
 def run_kb_build(config_file: Path, log_file: Path, settings: Settings) -> ProcessRun:
     """`kb build`, the command editors run (checks, then MkDocs with the kb plugin)."""
-    command = [sys.executable, "-m", "build_tools.cli", "-f", str(config_file), "build"]
+    command = [sys.executable, "-m", "build_tools.engine.cli", "-f", str(config_file), "build"]
     return run_measured(command, log_file, cwd=config_file.parent, env=child_env(settings),
                         timeout=settings.timeout)
 

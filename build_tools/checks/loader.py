@@ -16,6 +16,7 @@ from ..content.slugs import slugify
 from ..content.sources import MAX_FILE_BYTES, read_text, split_front_matter
 from ..diagnostics.problems import Problem, Problems, Severity
 from ..monitoring import load_monitoring
+from ..output.entry_cache import EntryCache, Stored, context_hash
 from .attachment_checks import check_attachments
 from .body_limits import check_limits
 from .checks import check_entries
@@ -40,6 +41,8 @@ class Project:
     """Hosts whose <iframe> players may be embedded (the kb plugin's embed_hosts); none."""
     config_file: Path | None = None
     """mkdocs.yml, checked for include mechanisms that could read outside content/."""
+    cache_dir: Path | None = None
+    """Where per-file results are kept between runs (.kb-cache/); None: nothing is kept."""
 
     def shown(self, path: Path) -> str:
         try:
@@ -48,10 +51,35 @@ class Project:
             return path.as_posix()
 
 
+@dataclass(frozen=True)
+class Checked:
+    """Content loaded and checked once: what a build publishes and `kb validate` reports."""
+
+    project: Project
+    library: Library
+    """Every entry that can be shown, drafts included."""
+    problems: Problems
+    rechecked: tuple[str, ...] = ()
+    """Entry files checked anew; the others' results came from the cache."""
+    reused: int = 0
+
+    def published(self) -> Library:
+        """The library without drafts and withdrawn entries: what `kb build` publishes."""
+        shown = [e for e in self.library.entries if e.status.is_public()]
+        return Library(self.library.registry, shown, self.library.monitoring)
+
+
 def load_library(
     project: Project, *, include_unpublished: bool = False
 ) -> tuple[Library, Problems]:
     """Read and check everything; entries with errors are left out, every problem is kept."""
+    checked = check_content(project)
+    library = checked.library if include_unpublished else checked.published()
+    return library, checked.problems
+
+
+def check_content(project: Project) -> Checked:
+    """Read and check everything once, reusing the stored result of every unchanged file."""
     problems = Problems()
     registry, registry_problems = load_registry(project.content_root, project.display_root)
     problems.extend(registry_problems)
@@ -61,19 +89,25 @@ def load_library(
     plan = plan_tree(project.content_root, project.display_root)
     problems.extend(plan.problems)
     problems.extend(check_attachments(plan.attachments))
+    cache = _cache(project)
     entries: list[Entry] = []
     practice_files: set[str] = set()
     unread: set[str] = set()
+    rechecked: list[str] = []
     for content_type in CONTENT_TYPES:
         for path in plan.entries[content_type.folder]:
             if content_type.name == "practice":
                 practice_files.add(path.stem)
-            entry, file_problems = load_entry(path, content_type, registry, project)
+            entry, file_problems, reused = _load_entry_cached(path, content_type, registry,
+                                                              project, cache)
+            if not reused:
+                rechecked.append(project.shown(path))
             problems.extend(file_problems)
             if entry is not None:
                 entries.append(entry)
             else:
                 unread.add(content_type.folder)
+    cache.save()
     # Cross-file checks see every file that could be read, so that two copies of one digest
     # are reported even when one of them also has its own errors.
     across = check_entries(entries, registry, practice_files)
@@ -87,12 +121,39 @@ def load_library(
     publishable = [e for e in entries if e.valid and e.shown_path not in broken]
     if not registry.schools.available:  # a practice's page shows its school: none to show
         publishable = [e for e in publishable if e.type.name != "practice"]
-    if not include_unpublished:
-        publishable = [e for e in publishable if e.status.is_public()]
     monitoring, monitoring_problems = load_monitoring(project.content_root,
                                                       project.display_root, registry)
     problems.extend(monitoring_problems)
-    return Library(registry, publishable, monitoring), _once_per_vocabulary(problems)
+    return Checked(project, Library(registry, publishable, monitoring),
+                   _once_per_vocabulary(problems), tuple(rechecked), cache.hits)
+
+
+def _cache(project: Project) -> EntryCache:
+    if project.cache_dir is None:
+        return EntryCache(None, "")
+    settings = (str(project.display_root.resolve()), project.max_file_bytes, project.embed_hosts)
+    return EntryCache(project.cache_dir,
+                      context_hash(project.config_file, project.content_root, settings))
+
+
+def _load_entry_cached(
+    path: Path, content_type: ContentType, registry: Registry, project: Project,
+    cache: EntryCache,
+) -> tuple[Entry | None, list[Problem], bool]:
+    """`load_entry`, or its stored result when neither the file nor its context changed."""
+    key = cache.key(path, project.max_file_bytes)
+    stored = cache.get(path, key) if key is not None else None
+    if stored is not None:
+        if stored.fields is None:
+            return None, stored.problems, True
+        return Entry(content_type, path.stem, path, project.shown(path),
+                     *stored.fields), stored.problems, True
+    entry, problems = load_entry(path, content_type, registry, project)
+    if key is not None:
+        fields = None if entry is None else (entry.data, entry.body, entry.body_line,
+                                             entry.source_map, entry.valid, entry.outline)
+        cache.put(path, key, Stored(fields, problems))
+    return entry, problems, False
 
 
 def _once_per_vocabulary(problems: Problems) -> Problems:

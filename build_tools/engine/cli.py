@@ -7,14 +7,14 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from ..authoring.schemas import SCHEMA_DIR, write_schemas
-from ..checks.loader import Project, load_library
+from ..checks.loader import Checked, Project, check_content, load_library
 from ..content.content_types import CONTENT_TYPES
 from ..diagnostics.problems import Problems, render_github, render_json, render_text
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..pages.guide import guide_address
+from .settings import SettingsError, SiteSettings, read_site
 
 FORMATS = {"text": render_text, "github": render_github, "json": render_json}
 
@@ -78,57 +78,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _project(config_file: str) -> Project:
-    """Where content/ is and how large a file may be, read from mkdocs.yml without MkDocs."""
+def _site(config_file: str) -> SiteSettings:
+    """mkdocs.yml and the kb plugin's options, read as the plugin reads them."""
     path = Path(config_file)
     if not path.is_file():
         raise SystemExit(f"kb: не найден файл настроек {config_file}: запустите kb из папки "
                          "проекта или укажите -f путь/к/mkdocs.yml.")
-    settings = _mkdocs_settings(path)
-    docs_dir = str(settings.get("docs_dir") or "docs")
-    options = _plugin_options(settings)
-    return Project(path.resolve().parent / docs_dir, Path.cwd(),
-                   max_file_bytes=int(options.get("max_file_kb", 1024)) * 1024,
-                   embed_hosts=tuple(str(h).lower() for h in options.get("embed_hosts") or ()),
-                   config_file=path.resolve())
-
-
-def _mkdocs_settings(path: Path) -> dict[str, Any]:
-    """mkdocs.yml read safely: !!python/name and other tags become None, nothing is run."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
-        raise SystemExit(f"kb: не удалось прочитать {path}: {error}") from error
-    return data if isinstance(data, dict) else {}
+        return read_site(path)
+    except SettingsError as error:
+        raise SystemExit(f"kb: {error}") from error
 
 
-def _plugin_options(settings: dict[str, Any]) -> dict[str, Any]:
-    """The options of the kb plugin: `plugins: [kb]` or `plugins: [{kb: {...}}]`."""
-    for plugin in settings.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("kb"), dict):
-            return dict(plugin["kb"])
-    return {}
+def _project(config_file: str) -> Project:
+    """Where content/ is and how it is checked; paths are shown from the current folder."""
+    return _site(config_file).project(Path.cwd())
 
 
-def _setting(path: Path, key: str) -> str:
-    """A top-level value of mkdocs.yml as text ("" when absent)."""
-    if not path.is_file():
-        return ""
-    return str(_mkdocs_settings(path).get(key) or "")
-
-
-def _report(problems: Problems, fmt: str, strict: bool, config_file: str) -> int:
+def _report(problems: Problems, fmt: str, strict: bool, site_url: str) -> int:
     output = FORMATS[fmt](problems)
     if output:
         print(output, file=sys.stdout if fmt == "json" else sys.stderr)
     if output and fmt == "text":
-        address = guide_address(_setting(Path(config_file), "site_url"))
+        address = guide_address(site_url)
         print(f"Что значит каждое сообщение и как его исправить: {address}", file=sys.stderr)
     elif fmt == "text":
         print("Материалы проверены: ошибок нет.", file=sys.stderr)
@@ -138,8 +110,14 @@ def _report(problems: Problems, fmt: str, strict: bool, config_file: str) -> int
 
 
 def _validate(args: argparse.Namespace) -> int:
-    _, problems = load_library(_project(args.config_file), include_unpublished=True)
-    return _report(problems, args.format, args.strict, args.config_file)
+    return _check(args)[0]
+
+
+def _check(args: argparse.Namespace) -> tuple[int, Checked]:
+    """Load and check everything once and report it: the exit code and what was loaded."""
+    site = _site(args.config_file)
+    checked = check_content(site.project(Path.cwd()))
+    return _report(checked.problems, args.format, args.strict, site.site_url), checked
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -147,12 +125,14 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .mkdocs_plugin import KnowledgeBasePlugin
+
     try:
         source_date_epoch()
     except BuildTimeError as error:
         print(f"Сайт не собран: {error}.", file=sys.stderr)
         return 1
-    code = _validate(args)
+    code, checked = _check(args)
     if code:
         print("Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён.",
               file=sys.stderr)
@@ -161,6 +141,9 @@ def _build(args: argparse.Namespace) -> int:
     overrides = {"site_dir": args.site_dir} if args.site_dir else {}
     try:
         config = load_config(args.config_file, strict=args.strict, **overrides)
+        for plugin in config.plugins.values():
+            if isinstance(plugin, KnowledgeBasePlugin):  # content is loaded once per build
+                plugin.preload(checked)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build.build(config)
@@ -184,12 +167,13 @@ def _digest_draft(args: argparse.Namespace) -> int:
     from ..authoring.digest_draft import DraftError, write_draft
     from ..pages.render import normalize_site_url
 
-    project = _project(args.config_file)
+    site = _site(args.config_file)
+    project = site.project(Path.cwd())
     library, problems = load_library(project)
     if problems.has_errors():
         print("В материалах есть ошибки (kb validate покажет их); черновик собран из "
               "исправных материалов.", file=sys.stderr)
-    site_url = normalize_site_url(_setting(Path(args.config_file), "site_url"))
+    site_url = normalize_site_url(site.site_url)
     try:
         path = write_draft(library, project.content_root / "digests", args.month, site_url,
                            shown=project.shown)

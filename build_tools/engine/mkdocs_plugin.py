@@ -9,18 +9,17 @@ from __future__ import annotations
 import html
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.content_policy import published_sources
-from ..checks.loader import Project, load_library
+from ..checks.loader import Checked, Project, check_content
 from ..diagnostics.problems import render_text
 from ..monitoring.site import MonitoringSettings
 from ..output.inline_scripts import InlineScripts
@@ -30,9 +29,10 @@ from ..output.sanitize import clean_entry_html
 from ..pages import low_vision
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import normalize_site_url, root_prefix
-from ..search.search_index import SearchIndexError, entry_glob, index_site
+from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
+from .settings import KbSettings, KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -45,31 +45,37 @@ FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*
 _ID = re.compile(r'\bid="([^"]+)"')
 
 
-class KnowledgeBaseConfig(Config):
-    search_index = c.Type(bool, default=True)
-    """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
-    staged = c.Type(bool, default=True)
-    """Build `mkdocs build` into a staging folder and publish it only after full success."""
-    embed_hosts = c.ListOfItems(c.Type(str), default=[])
-    """Hosts whose <iframe> players editors may embed (e.g. rutube.ru). Empty: the site makes
-    no request to another host. Each host also goes into the CSP's frame-src."""
-    max_file_kb = c.Type(int, default=1024)
-    """Content files larger than this many kilobytes are refused with FileTooLarge."""
-    monitoring_min_group = c.Type(int, default=3)
-    """Districts with fewer reporting schools are not shown as monitoring aggregates."""
-    monitoring_improvement_periods = c.Type(int, default=3)
-    """Consecutive periods of improvement that make a school an internship-site candidate."""
+def _same_project(loaded: Project, wanted: Project) -> bool:
+    """The same content checked the same way; paths may be shown from another folder."""
+    return (loaded.content_root.resolve() == wanted.content_root.resolve()
+            and replace(loaded, display_root=wanted.display_root,
+                        content_root=wanted.content_root) == wanted)
+
+
+def _checked_line(checked: Checked) -> str:
+    """How much of the content was checked anew: after an edit, only the edited files."""
+    line = f"материалы: проверено заново {len(checked.rechecked)}, без изменений {checked.reused}"
+    if 0 < len(checked.rechecked) <= 5:
+        line += f" ({', '.join(checked.rechecked)})"
+    return line
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.embed_hosts: tuple[str, ...] = ()
+        self.settings = KbSettings()
         self.command = ""
         self.pages: dict[str, PageSpec] = {}
         self.staged: StagedSite | None = None
         self.succeeded = False
         self.inline_scripts = InlineScripts()
         self.published: set[str] = set()
+        self.preloaded: Checked | None = None
+        self.kept_index = KeptIndex()
+
+    def preload(self, checked: Checked) -> None:
+        """Content the `kb` command has already loaded and checked: not loaded a second time."""
+        self.preloaded = checked
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -80,12 +86,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildTimeError as error:
             raise PluginError(str(error)) from error
         serving = self.command == "serve"
-        self.embed_hosts = tuple(h.lower() for h in self.config.embed_hosts)
-        project = Project(Path(config.docs_dir), Path(config.config_file_path).parent,
-                          max_file_bytes=self.config.max_file_kb * 1024,
-                          embed_hosts=self.embed_hosts,
-                          config_file=Path(config.config_file_path))
-        library, problems = load_library(project, include_unpublished=serving)
+        self.settings = KbSettings.from_config(self.config)
+        self.embed_hosts = self.settings.embed_hosts
+        config_file = Path(config.config_file_path)
+        project = self.settings.project(config_file, Path(config.docs_dir), config_file.parent)
+        checked = self._checked(project)
+        log.info(_checked_line(checked))
+        library = checked.library if serving else checked.published()
+        problems = checked.problems
         for problem in problems.warnings:
             log.warning(problem.render())
         if problems.has_errors():
@@ -96,13 +104,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 log.error(problem.render())
         # Default-deny: of content/ only the attachments the shown entries refer to are copied.
         self.published = published_sources(project.content_root, library.entries)
-        settings = MonitoringSettings(self.config.monitoring_min_group,
-                                      self.config.monitoring_improvement_periods)
+        monitoring = MonitoringSettings(self.settings.monitoring_min_group,
+                                        self.settings.monitoring_improvement_periods)
         publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
         if not publication.absolute:
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
-        self.builder = SiteBuilder(library, monitoring_settings=settings,
+        self.builder = SiteBuilder(library, monitoring_settings=monitoring,
                                    publication=publication)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         self.statics = list(self.builder.static_files())
@@ -113,10 +121,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 config.extra_css.append(stylesheet)
         if SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(SCRIPT)
-        if self.command == "build" and self.config.staged:
+        if self.command == "build" and self.settings.staged:
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
         return config
+
+    def _checked(self, project: Project) -> Checked:
+        """The command's result when it checked this very project, else a fresh check."""
+        preloaded, self.preloaded = self.preloaded, None  # good for one build only
+        if preloaded is not None and _same_project(preloaded.project, project):
+            return preloaded
+        return check_content(project)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         docs_dir = Path(config.docs_dir).resolve()
@@ -192,14 +207,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))
-        if self.config.search_index:
-            try:
-                report = index_site(Path(config.site_dir), **self._search_scope(config))
-            except SearchIndexError as error:
-                raise PluginError(str(error)) from error
-            log.info(f"Pagefind: проиндексировано страниц: {report.pages} "
-                     f"за {report.seconds:.1f} с")
+        if self.settings.search_index:
+            self._search_index(Path(config.site_dir), config)
         self.succeeded = True
+
+    def _search_index(self, site_dir: Path, config: Any) -> None:
+        serving = self.command == "serve"
+        if serving and self.kept_index.restore(site_dir):
+            log.info("Pagefind: поиск в предпросмотре работает по индексу, построенному при "
+                     "запуске kb serve; правки появятся в поиске после перезапуска.")
+            return
+        try:
+            report = index_site(site_dir, **self._search_scope(config))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        log.info(f"Pagefind: проиндексировано страниц: {report.pages} за {report.seconds:.1f} с")
+        if serving:
+            self.kept_index.keep(site_dir)
 
     def _search_scope(self, config: Any) -> dict[str, Any]:
         """Pagefind reads the entry pages only; every published one must be found."""
@@ -215,6 +239,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.staged = None
 
     def on_shutdown(self) -> None:
+        self.kept_index.discard()
         # Runs after MkDocs' own strict-mode check, which can still fail a finished build.
         if self.staged is not None:
             if self.succeeded:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import shutil
+import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -107,3 +108,29 @@ async def _index(site_dir: Path, language: str, glob: str | None = None,
                 if time.monotonic() > deadline:
                     raise
                 await asyncio.sleep(0.05)
+
+
+class KeptIndex:
+    """The preview's search index, built once when `kb serve` starts and put back after each
+    rebuild (MkDocs empties the folder): indexing every page again would cost each save
+    seconds to minutes on a large bank."""
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    def keep(self, site_dir: Path) -> None:
+        self.discard()
+        self.folder = Path(tempfile.mkdtemp(prefix="kb-pagefind-")) / "pagefind"
+        shutil.copytree(site_dir / "pagefind", self.folder)
+
+    def restore(self, site_dir: Path) -> bool:
+        """Put the kept index into `site_dir`; False when there is none to put."""
+        if self.folder is None or not self.folder.is_dir():
+            return False
+        shutil.copytree(self.folder, site_dir / "pagefind", dirs_exist_ok=True)
+        return True
+
+    def discard(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder.parent, ignore_errors=True)
+            self.folder = None

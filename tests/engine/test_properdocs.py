@@ -39,7 +39,7 @@ def html_pages(site: Path) -> dict[str, str]:
 def test_properdocs_builds_the_same_pages_as_kb_build(tmp_path: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     ours = copy_sample(tmp_path / "kb")
-    built = subprocess.run([sys.executable, "-m", "build_tools.cli", "build"], cwd=ours,
+    built = subprocess.run([sys.executable, "-m", "build_tools.engine.cli", "build"], cwd=ours,
                            capture_output=True, text=True, timeout=600, env=env)
     assert built.returncode == 0, built.stderr
     project = copy_sample(tmp_path / "properdocs")

@@ -11,8 +11,9 @@ import pytest
 
 from build_tools.theme import seam as theme
 from build_tools.theme.seam import ThemeSeamError
+from tests.helpers import ROOT
 
-ASSETS = Path(__file__).resolve().parents[1] / "build_tools" / "assets"
+ASSETS = ROOT / "build_tools" / "assets"
 THEME_NAME = re.compile(r"\bmd-|data-md-")
 PAGE = ('<html><head><title>t</title></head><body><header class="md-header">'
         '<nav class="md-header__inner md-grid"><a>logo</a></nav></header><main>m</main>'

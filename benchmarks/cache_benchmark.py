@@ -1,0 +1,102 @@
+"""Measure what the per-file cache (.kb-cache/) and the single load per build save.
+
+For each size N the script generates the build benchmark's corpus (N practices), then runs, as
+an editor would, each in a fresh process and timed in CPU seconds (user + system) and wall:
+
+* `kb validate`: cold (no cache), warm (nothing changed), after touching one practice;
+* `kb build` with Pagefind off: cold, warm, after touching one practice;
+* the build as it was before the single load: `kb validate` then `mkdocs build`, cache off
+  (each loaded and checked everything).
+
+This is a script, not a test: run it by hand, e.g.
+
+    python benchmarks/cache_benchmark.py --sizes 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_benchmark import MKDOCS_YML, kb_config_text, write_corpus  # noqa: E402
+
+CACHE_DIR = ".kb-cache"
+
+
+def run(project: Path, *command: str) -> tuple[float, float]:
+    """CPU and wall seconds of one command run in `project`; aborts when it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return cpu, wall
+
+
+def kb(project: Path, *args: str) -> tuple[float, float]:
+    return run(project, sys.executable, "-m", "build_tools.engine.cli", *args)
+
+
+def touch_one(content: Path, round_number: int) -> None:
+    practice = sorted((content / "practices").glob("*.md"))[0]
+    with practice.open("a", encoding="utf-8") as file:
+        file.write(f"\nПравка {round_number}.\n")
+
+
+def cache_off(config: Path) -> None:
+    """`cache: false` beside the other kb options, at their indentation."""
+    text = config.read_text(encoding="utf-8")
+    start = text.index("staged: false")
+    indent = text[text.rindex("\n", 0, start) + 1:start]
+    config.write_text(text.replace("staged: false\n", f"staged: false\n{indent}cache: false\n"),
+                      encoding="utf-8")
+
+
+def bench(size: int, work: Path) -> list[tuple[str, float, float]]:
+    project = work / "project"
+    project.mkdir(parents=True)
+    content = project / "content"
+    write_corpus(size, content)
+    config = project / "mkdocs.yml"
+    config.write_text(kb_config_text(MKDOCS_YML, content, project / "site"), encoding="utf-8")
+    rows: list[tuple[str, float, float]] = []
+    for command, args in (("kb validate", ("validate",)), ("kb build", ("build",))):
+        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+        rows.append((f"{command}, cold", *kb(project, *args)))
+        rows.append((f"{command}, warm", *kb(project, *args)))
+        touch_one(content, len(rows))
+        rows.append((f"{command}, one practice touched", *kb(project, *args)))
+    cache_off(config)
+    rows.append(("kb build, cache off", *kb(project, "build")))
+    validate = kb(project, "validate")
+    mkdocs = run(project, sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config))
+    rows.append(("two loads as before (validate + mkdocs build)",
+                 validate[0] + mkdocs[0], validate[1] + mkdocs[1]))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    args = parser.parse_args()
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="kb-cache-bench-") as folder:
+            rows = bench(size, Path(folder))
+        print(f"\n{size} practices (Pagefind off)")
+        print(f"{'run':<48} {'CPU s':>8} {'wall s':>8}")
+        for label, cpu, wall in rows:
+            print(f"{label:<48} {cpu:>8.2f} {wall:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""The kb plugin's settings: one schema and one reader, for the `kb` command and the plugin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from ..checks.loader import Project
+
+CACHE_DIR = ".kb-cache"
+"""Beside mkdocs.yml, git-ignored: per-file results of the checks, reused while unchanged."""
+
+
+class KnowledgeBaseConfig(Config):
+    """The options of `plugins: [{kb: {...}}]` in mkdocs.yml, validated by MkDocs' descriptors."""
+
+    search_index = c.Type(bool, default=True)
+    """Run Pagefind over the finished site (turned off only by benchmarks comparing builds)."""
+    staged = c.Type(bool, default=True)
+    """Build `mkdocs build` into a staging folder and publish it only after full success."""
+    embed_hosts = c.ListOfItems(c.Type(str), default=[])
+    """Hosts whose <iframe> players editors may embed (e.g. rutube.ru). Empty: the site makes
+    no request to another host. Each host also goes into the CSP's frame-src."""
+    max_file_kb = c.Type(int, default=1024)
+    """Content files larger than this many kilobytes are refused with FileTooLarge."""
+    monitoring_min_group = c.Type(int, default=3)
+    """Districts with fewer reporting schools are not shown as monitoring aggregates."""
+    monitoring_improvement_periods = c.Type(int, default=3)
+    """Consecutive periods of improvement that make a school an internship-site candidate."""
+    cache = c.Type(bool, default=True)
+    """Keep per-file check results in .kb-cache/ beside mkdocs.yml and reuse them."""
+
+
+_EXPECTED = {bool: "да или нет (true или false)", int: "целое число",
+             list: "список адресов сайтов, например [rutube.ru]"}
+"""What each kind of option takes, in the words of the error message."""
+
+
+class SettingsError(Exception):
+    """mkdocs.yml cannot be read, or an option of the kb plugin has a wrong value."""
+
+
+@dataclass(frozen=True)
+class KbSettings:
+    """The kb plugin's options once validated: what the core is told, whoever reads mkdocs.yml."""
+
+    search_index: bool = True
+    staged: bool = True
+    embed_hosts: tuple[str, ...] = ()
+    max_file_kb: int = 1024
+    monitoring_min_group: int = 3
+    monitoring_improvement_periods: int = 3
+    cache: bool = True
+
+    @classmethod
+    def from_config(cls, config: KnowledgeBaseConfig) -> KbSettings:
+        return cls(search_index=config.search_index, staged=config.staged,
+                   embed_hosts=tuple(h.lower() for h in config.embed_hosts),
+                   max_file_kb=config.max_file_kb,
+                   monitoring_min_group=config.monitoring_min_group,
+                   monitoring_improvement_periods=config.monitoring_improvement_periods,
+                   cache=config.cache)
+
+    def project(self, config_file: Path, docs_dir: Path, display_root: Path) -> Project:
+        """Where content is and how it is checked; the same for the command and the plugin."""
+        config_file = config_file.resolve()
+        return Project(docs_dir, display_root, max_file_bytes=self.max_file_kb * 1024,
+                       embed_hosts=self.embed_hosts, config_file=config_file,
+                       cache_dir=config_file.parent / CACHE_DIR if self.cache else None)
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the `kb` command needs from mkdocs.yml, read without starting MkDocs."""
+
+    config_file: Path
+    docs_dir: Path
+    site_url: str
+    kb: KbSettings
+
+    def project(self, display_root: Path) -> Project:
+        return self.kb.project(self.config_file, self.docs_dir, display_root)
+
+
+def read_site(config_file: Path) -> SiteSettings:
+    """mkdocs.yml read safely, the kb options checked by the plugin's own schema."""
+    data = _mkdocs_yaml(config_file)
+    docs_dir = config_file.resolve().parent / str(data.get("docs_dir") or "docs")
+    return SiteSettings(config_file.resolve(), docs_dir, str(data.get("site_url") or ""),
+                        kb_settings(_plugin_options(data)))
+
+
+def kb_settings(options: dict[str, Any]) -> KbSettings:
+    """The options validated as MkDocs validates them; a wrong one is a Russian message."""
+    # An unreadable tag (!ENV, !!python/...) was read as None: the default applies, as before.
+    config = KnowledgeBaseConfig()
+    config.load_dict({k: v for k, v in options.items() if v is not None})
+    errors, _unknown = config.validate()  # MkDocs itself warns of unknown options
+    if errors:
+        raise SettingsError("\n".join(_wrong(name, options.get(name)) for name, _ in errors))
+    return KbSettings.from_config(config)
+
+
+def _wrong(name: str, value: Any) -> str:
+    option = dict(KnowledgeBaseConfig._schema).get(name)
+    expected = _EXPECTED.get(type(getattr(option, "default", None)), "другое значение")
+    return (f"в mkdocs.yml у плагина kb настройка {name} задана как «{value}», а нужно "
+            f"{expected}.")
+
+
+def _mkdocs_yaml(path: Path) -> dict[str, Any]:
+    """mkdocs.yml read safely: !!python/name and other tags become None, nothing is run."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"не удалось прочитать {path}: {error}") from error
+    return data if isinstance(data, dict) else {}
+
+
+def _plugin_options(settings: dict[str, Any]) -> dict[str, Any]:
+    """The options of the kb plugin: `plugins: [kb]`, `plugins: [{kb: {...}}]` or a mapping."""
+    plugins = settings.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [plugins]
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("kb"), dict):
+            return dict(plugin["kb"])
+    return {}

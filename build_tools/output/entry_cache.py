@@ -1,0 +1,156 @@
+"""Per-file check results kept in .kb-cache/ between builds and reused while their inputs hold.
+
+One entry's checks depend on its own bytes and on: the code, mkdocs.yml, the registries in
+_data/, the names of the files in content/ (links and images must lead to a file) and the
+project's settings. The first is hashed per file; the others make one context hash, so a change
+of any of them re-checks every file, and an edit of one file re-checks that file only.
+Cross-file checks and listings are not stored: they are recomputed from the entries each time.
+
+Pickle, with an unpickler that builds only the record classes listed below: the folder is
+written by our own build, and even a file planted there (say, committed by mistake) cannot
+make the unpickler call anything else. An unreadable, corrupt or foreign file is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import pickle
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..content.body_outline import Element, Heading, Outline
+from ..content.yaml_source import SourceMap
+from ..diagnostics.problems import Problem, Severity
+
+CACHE_FILE = "entries.pickle"
+FORMAT = 1
+"""Raised when the stored layout changes; the code version covers everything else."""
+
+PACKAGE = Path(__file__).resolve().parents[1]
+"""build_tools/: its Python files make the code version."""
+
+@cache
+def code_version() -> str:
+    """A hash of the build_tools sources: a new version of the code re-checks every file."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Stored:
+    """What checking one file found: the entry's fields (None when unreadable) and problems."""
+
+    fields: tuple[Any, ...] | None
+    problems: list[Problem]
+
+
+_ALLOWED: dict[tuple[str, str], Any] = {
+    (cls.__module__, cls.__qualname__): cls
+    for cls in (Stored, Problem, Severity, Outline, Element, Heading, SourceMap, dt.date,
+                dt.datetime, set, frozenset)
+}
+
+
+class EntryCache:
+    """The stored results of the last run, and those of this run, to be saved for the next."""
+
+    def __init__(self, folder: Path | None, context: str) -> None:
+        self.folder = folder
+        self.context = context
+        self.old: dict[str, tuple[str, Stored]] = self._read() if folder is not None else {}
+        self.new: dict[str, tuple[str, Stored]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, path: Path, max_bytes: int) -> str | None:
+        """The key of a file's current bytes, or None when it is not to be stored."""
+        if self.folder is None:
+            return None
+        try:
+            if path.stat().st_size > max_bytes:  # refused unread: nothing worth storing
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return hashlib.sha256(self.context.encode() + b"\0" + data).hexdigest()
+
+    def get(self, path: Path, key: str) -> Stored | None:
+        found = self.old.get(str(path))
+        if found is None or found[0] != key:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.new[str(path)] = found
+        return found[1]
+
+    def put(self, path: Path, key: str, stored: Stored) -> None:
+        self.new[str(path)] = (key, stored)
+
+    def save(self) -> None:
+        """Write this run's results if they differ from the last; a failure only costs time."""
+        if self.folder is None or (not self.misses and self.new.keys() == self.old.keys()):
+            return
+        target = self.folder / CACHE_FILE
+        temporary = self.folder / f".{CACHE_FILE}.{os.getpid()}"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _ignore_folder(self.folder)
+            temporary.write_bytes(pickle.dumps((FORMAT, self.new), pickle.HIGHEST_PROTOCOL))
+            temporary.replace(target)  # readers see the old file or the new one, never half
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+    def _read(self) -> dict[str, tuple[str, Stored]]:
+        assert self.folder is not None
+        try:
+            raw = (self.folder / CACHE_FILE).read_bytes()
+            version, stored = _Unpickler(io.BytesIO(raw)).load()
+        except Exception:  # noqa: BLE001 - any unreadable cache is only a cold start
+            return {}
+        return stored if version == FORMAT and isinstance(stored, dict) else {}
+
+
+def context_hash(config_file: Path | None, content_root: Path, settings: tuple[Any, ...]) -> str:
+    """What every file's checks depend on besides its own bytes."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(repr((FORMAT, str(content_root), settings)).encode())
+    if config_file is not None:
+        digest.update(_bytes(config_file))
+    data = content_root / "_data"
+    for path in sorted(data.iterdir()) if data.is_dir() else []:
+        digest.update(path.name.encode() + b"\0" + _bytes(path))
+    for folder, dirs, names in os.walk(content_root):
+        dirs.sort()
+        relative = os.path.relpath(folder, content_root)
+        digest.update("\0".join([relative, *dirs, *sorted(names)]).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes() if path.is_file() else b"-"
+    except OSError:
+        return b"?"
+
+
+def _ignore_folder(folder: Path) -> None:
+    """The folder ignores itself, so git leaves it out even where .gitignore does not say so."""
+    marker = folder / ".gitignore"
+    if not marker.exists():
+        marker.write_text("*\n", encoding="utf-8")
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return _ALLOWED[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(f"{module}.{name}") from None

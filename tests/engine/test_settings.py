@@ -1,0 +1,51 @@
+"""The kb plugin's options: one reader for the command and the plugin, wrong values named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools.engine.settings import KbSettings, SettingsError, kb_settings, read_site
+from tests.helpers import KbRunner
+
+
+def test_defaults_are_the_plugin_schema_defaults() -> None:
+    assert kb_settings({}) == KbSettings()
+
+
+def test_options_are_read_from_every_form_of_plugins(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - kb\n", "  - kb:\n      max_file_kb: 10\n"
+                                   "      embed_hosts: [RuTube.ru]\n"), encoding="utf-8")
+    site = read_site(config)
+    assert (site.kb.max_file_kb, site.kb.embed_hosts) == (10, ("rutube.ru",))
+    assert site.docs_dir == project.resolve() / "content"
+    assert site.project(project).max_file_bytes == 10 * 1024
+
+
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("max_file_kb", "много", "целое число"),
+    ("search_index", "[1]", "да или нет"),
+    ("embed_hosts", "rutube.ru", "список адресов"),
+])
+def test_a_wrong_value_is_named_in_russian(option: str, value: str, expected: str) -> None:
+    import yaml
+
+    with pytest.raises(SettingsError, match=expected) as raised:
+        kb_settings({option: yaml.safe_load(value)})
+    assert option in str(raised.value)
+
+
+def test_kb_validate_reports_a_wrong_option_without_a_traceback(
+    project: Path, kb: KbRunner
+) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - kb\n", "  - kb:\n      max_file_kb: много\n"), encoding="utf-8")
+    result = kb("validate", cwd=project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == ("kb: в mkdocs.yml у плагина kb настройка max_file_kb "
+                                     "задана как «много», а нужно целое число.")
