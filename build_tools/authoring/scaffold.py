@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ..content.compound_fields import ListOf, Record
 from ..content.content_types import (
     CONTENT_TYPES,
     DIGEST,
@@ -24,24 +25,11 @@ from ..content.content_types import (
     issue_month,
     issue_month_advice,
 )
-from ..content.fields import (
-    Boolean,
-    Choice,
-    Date,
-    Field,
-    FilePath,
-    Integer,
-    ListOf,
-    Number,
-    Record,
-    Reference,
-    Term,
-    Text,
-    Url,
-    Vocabulary,
-)
+from ..content.fields import Field, Vocabulary
+from ..content.scalar_fields import Boolean, Date, FilePath, Integer, Number, Text, Url
 from ..content.slugs import slugify
 from ..content.sources import split_front_matter
+from ..content.term_fields import Choice, Reference, Term
 
 WIDTH = 96
 """Comment lines are wrapped to stay readable in any editor."""

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics.problems import FieldPath, Problem
-from .fields import CheckContext, Checked, Text
+from .fields import CheckContext, Checked
+from .scalar_fields import Text
 
 CONSENT_FIELD = "contacts_consent"
 

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..authoring.scaffold import render, value_rule
+from ..content.compound_fields import ListOf, Record
 from ..content.content_types import CONTENT_TYPES, ContentType, Status
-from ..content.fields import Field, ListOf, Record, Vocabulary
+from ..content.fields import Field, Vocabulary
 from ..diagnostics.catalogue import CATALOGUE, Explanation
 from ..diagnostics.problems import FieldPath
 from .render import normalize_site_url
