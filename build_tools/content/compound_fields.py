@@ -54,6 +54,13 @@ class ListOf(Field):
             out["uniqueItems"] = True
         return out
 
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        if isinstance(self.item, Record):
+            return "Список; у каждого элемента поля ниже."
+        least = f", не меньше {self.min_items}" if self.min_items > 1 else ""
+        inner = self.item.rule(vocabularies)
+        return f"Список в квадратных скобках через запятую{least}. {inner}".strip()
+
 
 @dataclass(frozen=True)
 class Record(Field):
@@ -106,6 +113,9 @@ class Record(Field):
             "required": [name for name, spec in self.fields.items() if spec.required],
             "additionalProperties": False,
         }
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        return f"Набор полей «поле: значение»: {', '.join(self.fields)}."
 
     def walk(self, prefix: FieldPath = ()) -> list[tuple[FieldPath, Field]]:
         """Every field, nested ones included, for documentation."""

@@ -97,6 +97,10 @@ class Field:
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         raise NotImplementedError
 
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        """What values the field accepts, in one sentence, for the template and the guide."""
+        return "Текст."
+
     def wrong_type(self, value: Any, hint: str = "") -> list[Problem]:
         message = f"ожидается {self.kind_label}, а здесь {describe(value)}."
         return [Problem("WrongType", f"{message} {hint}".strip())]

@@ -41,7 +41,12 @@ class Text(Field):
             )]
         if self.pattern and not re.fullmatch(self.pattern, text):
             return None, [Problem("BadFormat", f"значение «{text}» {self.pattern_hint}")]
-        return text, []
+        problems = self.refine(text)
+        return (None, problems) if problems else (text, [])
+
+    def refine(self, text: str) -> list[Problem]:
+        """What a kind of text adds to the checks above (an address, a contact)."""
+        return []
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "string", "minLength": self.min_length}
@@ -50,6 +55,9 @@ class Text(Field):
         if self.pattern:
             out["pattern"] = f"^{self.pattern}$"
         return out
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        return f"Текст до {self.max_length} знаков." if self.max_length else "Текст."
 
 
 def _invisible(text: str) -> Problem:
@@ -67,51 +75,81 @@ def _invisible(text: str) -> Problem:
 class Url(Text):
     kind_label = "адрес ссылки"
 
-    def check(self, value: Any, ctx: CheckContext) -> Checked:
-        text, problems = super().check(value, ctx)
-        if problems:
-            return None, problems
-        if not re.fullmatch(r"https?://[^\s/]+\.[^\s]+", text):
-            return None, [Problem(
-                "BadUrl",
-                f"«{text}» не похоже на адрес в интернете: ссылка должна начинаться с https://.",
-            )]
-        return text, []
+    def refine(self, text: str) -> list[Problem]:
+        if re.fullmatch(r"https?://[^\s/]+\.[^\s]+", text):
+            return []
+        return [Problem(
+            "BadUrl",
+            f"«{text}» не похоже на адрес в интернете: ссылка должна начинаться с https://.",
+        )]
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
 
-
-@dataclass(frozen=True)
-class Integer(Field):
-    minimum: int | None = None
-    maximum: int | None = None
-
-    kind_label = "целое число"
-
-    def check(self, value: Any, ctx: CheckContext) -> Checked:
-        if isinstance(value, Plain) and value.too_long():
-            return None, [_too_many_digits(value, self.minimum, self.maximum)]
-        number = value.as_int() if isinstance(value, Plain) else None
-        if number is None:
-            quoted = isinstance(value, str) and value.strip().isdigit()
-            return None, self.wrong_type(value, "Уберите кавычки." if quoted else "")
-        return _within(number, self.minimum, self.maximum)
-
-    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
-        return _bounded({"type": "integer"}, self.minimum, self.maximum)
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        return "Адрес, начинающийся с https://."
 
 
 @dataclass(frozen=True)
-class Number(Field):
+class Bounded(Field):
+    """A number with optional bounds; Integer and Number differ only in what they read."""
+
     minimum: float | None = None
     maximum: float | None = None
 
     kind_label = "число"
+    json_type = "number"
+    rule_label = "Число (дробная часть через точку)"
 
     def check(self, value: Any, ctx: CheckContext) -> Checked:
         if isinstance(value, Plain) and value.too_long():
             return None, [_too_many_digits(value, self.minimum, self.maximum)]
+        number, problems = self.read(value)
+        if number is None:
+            return None, problems
+        if (self.minimum is not None and number < self.minimum) or (
+                self.maximum is not None and number > self.maximum):
+            return None, [Problem(
+                "OutOfRange",
+                f"число {number} вне допустимых границ:{_range(self.minimum, self.maximum)}.",
+            )]
+        return number, []
+
+    def read(self, value: Any) -> tuple[float | None, list[Problem]]:
+        raise NotImplementedError
+
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": self.json_type}
+        if self.minimum is not None:
+            schema["minimum"] = self.minimum
+        if self.maximum is not None:
+            schema["maximum"] = self.maximum
+        return schema
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        return f"{self.rule_label}{_range(self.minimum, self.maximum)}."
+
+
+@dataclass(frozen=True)
+class Integer(Bounded):
+    minimum: int | None = None
+    maximum: int | None = None
+
+    kind_label = "целое число"
+    json_type = "integer"
+    rule_label = "Целое число"
+
+    def read(self, value: Any) -> tuple[float | None, list[Problem]]:
+        number = value.as_int() if isinstance(value, Plain) else None
+        if number is None:
+            quoted = isinstance(value, str) and value.strip().isdigit()
+            return None, self.wrong_type(value, "Уберите кавычки." if quoted else "")
+        return number, []
+
+
+@dataclass(frozen=True)
+class Number(Bounded):
+    def read(self, value: Any) -> tuple[float | None, list[Problem]]:
         number = value.as_number() if isinstance(value, Plain) else None
         if number is not None and not math.isfinite(number):
             return None, [Problem(
@@ -123,27 +161,19 @@ class Number(Field):
             comma = isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip())
             hint = "Дробную часть отделяйте точкой: 12.5, а не 12,5." if comma else ""
             return None, self.wrong_type(value, hint)
-        return _within(int(number) if number.is_integer() else number, self.minimum, self.maximum)
-
-    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
-        return _bounded({"type": "number"}, self.minimum, self.maximum)
+        return (int(number) if number.is_integer() else number), []
 
 
-def _within(number: float, minimum: float | None, maximum: float | None) -> Checked:
-    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
-        low = "" if minimum is None else f" от {minimum}"
-        high = "" if maximum is None else f" до {maximum}"
-        return None, [Problem("OutOfRange", f"число {number} вне допустимых границ:{low}{high}.")]
-    return number, []
+def _range(minimum: float | None, maximum: float | None) -> str:
+    """« от 0 до 100», « от 1»: the bounds in words, or nothing."""
+    low = "" if minimum is None else f" от {minimum}"
+    high = "" if maximum is None else f" до {maximum}"
+    return f"{low}{high}"
 
 
 def _bounds(minimum: float | None, maximum: float | None) -> str:
-    """«: допустимо от 0 до 100» for a message, or nothing when the field sets no bounds."""
-    if minimum is None and maximum is None:
-        return ""
-    low = "" if minimum is None else f" от {minimum}"
-    high = "" if maximum is None else f" до {maximum}"
-    return f"; допустимо{low}{high}"
+    """«; допустимо от 0 до 100» for a message, or nothing when the field sets no bounds."""
+    return f"; допустимо{_range(minimum, maximum)}" if _range(minimum, maximum) else ""
 
 
 def _too_many_digits(value: str, minimum: float | None, maximum: float | None) -> Problem:
@@ -153,14 +183,6 @@ def _too_many_digits(value: str, minimum: float | None, maximum: float | None) -
         f"число из {digits} цифр ({value[:12]}…) не может быть значением этого поля"
         f"{_bounds(minimum, maximum)}.",
     )
-
-
-def _bounded(schema: dict[str, Any], minimum: float | None, maximum: float | None) -> dict:
-    if minimum is not None:
-        schema["minimum"] = minimum
-    if maximum is not None:
-        schema["maximum"] = maximum
-    return schema
 
 
 _YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "да", "нет"}
@@ -181,6 +203,9 @@ class Boolean(Field):
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "boolean"}
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        return "true (да) или false (нет)."
 
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -204,6 +229,9 @@ class Date(Field):
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        return "Дата в виде ГГГГ-ММ-ДД."
 
 
 def slug_id(doc: str) -> Text:
@@ -243,3 +271,7 @@ class FilePath(Field):
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "minLength": 1}
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        allowed = ", ".join(self.extensions)
+        return "Путь к файлу относительно этой страницы" + (f" ({allowed})." if allowed else ".")

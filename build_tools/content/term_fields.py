@@ -25,6 +25,9 @@ class Choice(Field):
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.options)}
 
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        return "Одно из значений: " + "; ".join(self.options) + "."
+
 
 @dataclass(frozen=True)
 class Term(Field):
@@ -50,6 +53,12 @@ class Term(Field):
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         vocabulary = vocabularies.get(self.vocabulary)
         return {"type": "string", "enum": vocabulary.names()} if vocabulary else {"type": "string"}
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        vocabulary = vocabularies.get(self.vocabulary)
+        names = vocabulary.names() if vocabulary else []
+        listed = "; ".join(names) if names else f"словарь content/_data/{self.vocabulary}.yml"
+        return f"Значения из словаря: {listed}."
 
 
 def _pick(
@@ -126,3 +135,10 @@ class Reference(Field):
         if vocabulary:
             return {"type": "string", "enum": vocabulary.names()}
         return {"type": "string", "pattern": SLUG_PATTERN}
+
+    def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
+        if self.target == "schools":
+            schools = vocabularies.get("schools")
+            ids = "; ".join(schools.names()) if schools else ""
+            return "Идентификатор из content/_data/schools.yml" + (f": {ids}." if ids else ".")
+        return "Имя файла практики без .md из папки content/practices/."
