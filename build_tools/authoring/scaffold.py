@@ -26,6 +26,7 @@ from ..content.content_types import (
     issue_month_advice,
 )
 from ..content.fields import Field, Vocabulary
+from ..content.months import YearMonth
 from ..content.slugs import slugify
 from ..content.sources import split_front_matter
 
@@ -101,7 +102,7 @@ def scaffold(content_type: ContentType, argument: str, content_root: Path,
     values: dict[str, Any]
     if content_type is DIGEST:
         year, month = _month(argument, today)
-        slug = f"{year}-{month:02d}"
+        slug = YearMonth(year, month).slug
         values = {"year": year, "month": month, "issue": _next_issue(content_root, slug)}
     else:
         title = " ".join(argument.split())

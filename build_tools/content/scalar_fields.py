@@ -132,9 +132,6 @@ class Bounded(Field):
 
 @dataclass(frozen=True)
 class Integer(Bounded):
-    minimum: int | None = None
-    maximum: int | None = None
-
     kind_label = "целое число"
     json_type = "integer"
     rule_label = "Целое число"
