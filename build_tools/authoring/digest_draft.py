@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import yaml
 
 from ..content.content_types import Status, issue_month, issue_month_advice
 from ..content.library import Entry, Library
-from ..content.russian import month_label
+from ..content.months import YearMonth
 from ..syndication.events import collect_events
 
 NEW_PRACTICES_RUBRIC = "интересный опыт"
@@ -29,32 +28,12 @@ class DraftError(Exception):
     """A reason, in Russian, why no draft was written."""
 
 
-@dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        parsed = issue_month(text)
-        if parsed is None:
-            raise DraftError(issue_month_advice(text))
-        return cls(*parsed)
-
-    @property
-    def next(self) -> Month:
-        return Month(self.year + self.month // 12, self.month % 12 + 1)
-
-    @property
-    def label(self) -> str:
-        return month_label(self.year, self.month)
-
-    @property
-    def slug(self) -> str:
-        return f"{self.year}-{self.month:02d}"
-
-    def contains(self, day: dt.date | None) -> bool:
-        return day is not None and (day.year, day.month) == (self.year, self.month)
+def parse_month(text: str) -> YearMonth:
+    """`2026-12` → the issue's month, or a DraftError that says what to write instead."""
+    parsed = issue_month(text)
+    if parsed is None:
+        raise DraftError(issue_month_advice(text))
+    return YearMonth(*parsed)
 
 
 def published_on(entry: Entry) -> dt.date:
@@ -63,7 +42,7 @@ def published_on(entry: Entry) -> dt.date:
     return reviewed if isinstance(reviewed, dt.date) else entry.date
 
 
-def draft_data(library: Library, month: Month, site_url: str) -> dict[str, Any]:
+def draft_data(library: Library, month: YearMonth, site_url: str) -> dict[str, Any]:
     """The front-matter of the draft, in the order the editor reads it."""
     rubrics: dict[str, list[dict[str, Any]]] = {}
 
@@ -112,7 +91,7 @@ def _link(site_url: str, entry: Entry) -> dict[str, str]:
     return {"link": site_url + entry.url} if site_url.startswith(("https://", "http://")) else {}
 
 
-def _next_issue(library: Library, month: Month) -> int:
+def _next_issue(library: Library, month: YearMonth) -> int:
     earlier = [d for d in library.digests
                if (d.data["year"], d.data["month"]) < (month.year, month.month)]
     if not earlier:
@@ -129,7 +108,7 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
-def render_draft(data: dict[str, Any], month: Month) -> str:
+def render_draft(data: dict[str, Any], month: YearMonth) -> str:
     front = yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False,
                       width=100, default_flow_style=False)
     return (
@@ -146,7 +125,7 @@ def render_draft(data: dict[str, Any], month: Month) -> str:
 def write_draft(library: Library, digests_dir: Path, month_text: str,
                 site_url: str, shown: Callable[[Path], str] = str) -> Path:
     """Write content/digests/YYYY-MM.md; refuse if it exists."""
-    month = Month.parse(month_text)
+    month = parse_month(month_text)
     target = digests_dir / f"{month.slug}.md"
     if target.exists():
         raise DraftError(f"выпуск за {month.label} уже есть: {shown(target)}. Черновик не записан, "

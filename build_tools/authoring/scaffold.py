@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from ..content.compound_fields import ListOf, Record
 from ..content.content_types import (
     CONTENT_TYPES,
     DIGEST,
@@ -24,22 +25,8 @@ from ..content.content_types import (
     issue_month,
     issue_month_advice,
 )
-from ..content.fields import (
-    Boolean,
-    Choice,
-    Date,
-    Field,
-    FilePath,
-    Integer,
-    ListOf,
-    Number,
-    Record,
-    Reference,
-    Term,
-    Text,
-    Url,
-    Vocabulary,
-)
+from ..content.fields import Field, Vocabulary
+from ..content.months import YearMonth
 from ..content.slugs import slugify
 from ..content.sources import split_front_matter
 
@@ -115,7 +102,7 @@ def scaffold(content_type: ContentType, argument: str, content_root: Path,
     values: dict[str, Any]
     if content_type is DIGEST:
         year, month = _month(argument, today)
-        slug = f"{year}-{month:02d}"
+        slug = YearMonth(year, month).slug
         values = {"year": year, "month": month, "issue": _next_issue(content_root, slug)}
     else:
         title = " ".join(argument.split())
@@ -187,52 +174,10 @@ def describe_field(spec: Field, vocabularies: Mapping[str, Vocabulary]) -> str:
     """The field's documentation as an editor needs it: doc, required flag, what to write."""
     parts = [spec.doc.rstrip(".") + "." if spec.doc else "",
              "Обязательно." if spec.required else "Необязательно."]
-    parts.append(value_rule(spec, vocabularies))
+    parts.append(spec.rule(vocabularies))
     if spec.example is not None:
         parts.append(f"Пример: {spec.example}.")
     return " ".join(p for p in parts if p)
-
-
-def value_rule(spec: Field, vocabularies: Mapping[str, Vocabulary]) -> str:
-    """What values a field accepts, in one sentence: allowed terms, format, limits."""
-    if isinstance(spec, ListOf):
-        inner = value_rule(spec.item, vocabularies)
-        if isinstance(spec.item, Record):
-            return "Список; у каждого элемента поля ниже."
-        least = f", не меньше {spec.min_items}" if spec.min_items > 1 else ""
-        return f"Список в квадратных скобках через запятую{least}. {inner}".strip()
-    if isinstance(spec, Choice):
-        return "Одно из значений: " + "; ".join(spec.options) + "."
-    if isinstance(spec, Term):
-        vocabulary = vocabularies.get(spec.vocabulary)
-        names = vocabulary.names() if vocabulary else []
-        listed = "; ".join(names) if names else f"словарь content/_data/{spec.vocabulary}.yml"
-        return f"Значения из словаря: {listed}."
-    if isinstance(spec, Reference):
-        if spec.target == "schools":
-            schools = vocabularies.get("schools")
-            ids = "; ".join(schools.names()) if schools else ""
-            return ("Идентификатор из content/_data/schools.yml" + (f": {ids}." if ids else "."))
-        return "Имя файла практики без .md из папки content/practices/."
-    if isinstance(spec, Date):
-        return "Дата в виде ГГГГ-ММ-ДД."
-    if isinstance(spec, Url):
-        return "Адрес, начинающийся с https://."
-    if isinstance(spec, FilePath):
-        allowed = ", ".join(spec.extensions)
-        return "Путь к файлу относительно этой страницы" + (f" ({allowed})." if allowed else ".")
-    if isinstance(spec, Integer | Number):
-        low = "" if spec.minimum is None else f" от {spec.minimum}"
-        high = "" if spec.maximum is None else f" до {spec.maximum}"
-        kind = "Целое число" if isinstance(spec, Integer) else "Число (дробная часть через точку)"
-        return f"{kind}{low}{high}."
-    if isinstance(spec, Text) and spec.max_length:
-        return f"Текст до {spec.max_length} знаков."
-    if isinstance(spec, Boolean):
-        return "true (да) или false (нет)."
-    if isinstance(spec, Record):
-        return f"Набор полей «поле: значение»: {', '.join(spec.fields)}."
-    return "Текст."
 
 
 def _comment(text: str, indent: int) -> list[str]:

@@ -7,11 +7,13 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
-from ..content.fields import ListOf, Record, Reference, broken_row, suggest
+from ..content.compound_fields import ListOf, Record
+from ..content.fields import suggest
 from ..content.library import Entry
 from ..content.registries import Registry, Schools
 from ..content.russian import month_label
 from ..content.slugs import slugify
+from ..content.term_fields import Reference, broken_row
 from ..diagnostics.problems import FieldPath, Problem, Severity
 from .markdown_checks import check_links
 

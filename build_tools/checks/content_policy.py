@@ -8,11 +8,13 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from ..content.compound_fields import ListOf, Record
+
 # The attachment types are declared with the entry types that use them; the tree policy reads
 # them from there, so the content model needs nothing from the checks.
 from ..content.content_types import ATTACHMENT_TYPES, CONTENT_TYPES
-from ..content.fields import FilePath, ListOf, Record
 from ..content.registries import DATA_DIR, VOCABULARIES
+from ..content.scalar_fields import FilePath
 from ..diagnostics.problems import Problem
 from ..monitoring import MONITORING_DIR, TABLE_SUFFIXES
 from .content_tree import TreeFile, walk_tree

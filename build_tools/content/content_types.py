@@ -10,21 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics.problems import Problem, Severity
-from .fields import (
-    Boolean,
-    Choice,
-    Date,
-    FilePath,
-    Integer,
-    ListOf,
-    Number,
-    Record,
-    Reference,
-    Term,
-    Text,
-    Url,
-)
+from .compound_fields import ListOf, Record
 from .personal_data import CONSENT_FIELD, Contact
+from .scalar_fields import Boolean, Date, FilePath, Integer, Number, Text, Url
+from .term_fields import Choice, Reference, Term
 
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 """Raster images only: an SVG is a document that can carry scripts and load other hosts."""

@@ -11,10 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from ..diagnostics.problems import FieldPath, Problem
-from .fields import CheckContext, Checked, Text
+from .scalar_fields import Text
 
 CONSENT_FIELD = "contacts_consent"
 
@@ -163,8 +162,5 @@ class Contact(Text):
 
     kind_label = "телефон или адрес почты"
 
-    def check(self, value: Any, ctx: CheckContext) -> Checked:
-        text, problems = super().check(value, ctx)
-        if problems:
-            return None, problems
-        return (text, []) if not (found := check_consent_item(text)) else (None, found)
+    def refine(self, text: str) -> list[Problem]:
+        return check_consent_item(text)

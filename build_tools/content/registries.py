@@ -8,22 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics.problems import Problem
-from .fields import (
-    Boolean,
-    CheckContext,
-    Choice,
-    Integer,
-    ListOf,
-    Record,
-    Text,
-    Vocabulary,
-    normalize,
-    slug_id,
-)
-from .fields import (
-    Term as TermField,
-)
+from .compound_fields import ListOf, Record
+from .fields import CheckContext, Vocabulary, normalize
+from .scalar_fields import Boolean, Integer, Text, slug_id
 from .sources import read_data_file
+from .term_fields import Choice
+from .term_fields import Term as TermField
 
 DATA_DIR = "_data"
 

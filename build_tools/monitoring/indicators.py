@@ -6,8 +6,10 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content.fields import Choice, Number, Record, Text, slug_id
+from ..content.compound_fields import Record
 from ..content.registries import Registry, display_path, read_rows
+from ..content.scalar_fields import Number, Text, slug_id
+from ..content.term_fields import Choice
 from ..diagnostics.problems import Problem
 
 INDICATORS_FILE = "indicators.yml"

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..content.characters import FORBIDDEN, describe_char, first_forbidden
-from ..content.fields import broken_row, normalize, suggest, unavailable
+from ..content.fields import normalize, suggest
 from ..content.registries import Schools
+from ..content.term_fields import broken_row, unavailable
 from ..diagnostics.problems import Problem
 from .indicators import Indicator
 from .periods import PERIOD_HINT, period_kind, period_order

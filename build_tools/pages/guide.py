@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..authoring.scaffold import render, value_rule
+from ..authoring.scaffold import render
+from ..content.compound_fields import ListOf, Record
 from ..content.content_types import CONTENT_TYPES, ContentType, Status
-from ..content.fields import Field, ListOf, Record, Vocabulary
+from ..content.fields import Field, Vocabulary
 from ..diagnostics.catalogue import CATALOGUE, Explanation
 from ..diagnostics.problems import FieldPath
 from .render import normalize_site_url
@@ -83,5 +84,5 @@ def _row(path: FieldPath, spec: Field, vocabularies: Mapping[str, Vocabulary]) -
     if isinstance(spec, ListOf) and isinstance(spec.item, Record):
         rule = "Список; поля каждого элемента — в строках ниже."
     else:
-        rule = value_rule(spec, vocabularies)
+        rule = spec.rule(vocabularies)
     return FieldRow(name, len(path) - 1, spec.required, spec.doc, rule, example)

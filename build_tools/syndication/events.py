@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..content.library import Entry
-from ..content.russian import month_label
+from ..content.months import YearMonth
 
 
 def event_uid(title: str, start: dt.date) -> str:
@@ -93,18 +93,12 @@ def _events_of(digest: Entry) -> Iterator[Event]:
 
 
 @dataclass(frozen=True)
-class MonthGroup:
-    year: int
-    month: int
+class MonthGroup(YearMonth):
     events: list[Event]
 
     @property
-    def label(self) -> str:
-        return month_label(self.year, self.month)
-
-    @property
     def anchor(self) -> str:
-        return f"{self.year}-{self.month:02d}"
+        return self.slug
 
 
 def by_month(events: Iterable[Event], *, newest_first: bool = False) -> list[MonthGroup]:

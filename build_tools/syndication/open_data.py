@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.compound_fields import ListOf
 from ..content.content_types import PRACTICE, RECOMMENDATION
 from ..content.fields import Field
 from ..content.library import Entry, Library
 from ..content.registries import SCHOOL, School
+from ..content.scalar_fields import Boolean, Bounded, Date
 from ..output.spreadsheet_safe import safe_cell
 
 DATA_FOLDER = "data"
@@ -90,11 +92,31 @@ def _doc(field: Field) -> str:
     return field.doc.rstrip(".") + "."
 
 
-def _field(name: str, type_: str, fields: Mapping[str, Field],
-           get: Getter | None = None) -> Column:
+def _passport_type(spec: Field) -> str:
+    """The column's type in the passport, read from the field it mirrors."""
+    if isinstance(spec, ListOf):
+        return "список строк"
+    if isinstance(spec, Date):
+        return "дата"
+    if isinstance(spec, Bounded):
+        return "число"
+    return "логическое" if isinstance(spec, Boolean) else "строка"
+
+
+def _entry_value(name: str) -> Getter:
+    return lambda entry: entry.data.get(name)
+
+
+def _field(name: str, fields: Mapping[str, Field], get: Getter | None = None) -> Column:
     """A column that mirrors a front-matter field: its meaning is the field's own doc."""
-    return Column(name, _doc(fields[name]), type_,
-                  get or (lambda item: item.data.get(name)))
+    spec = fields[name]
+    return Column(name, _doc(spec), _passport_type(spec), get or _entry_value(name))
+
+
+def _fields(fields: Mapping[str, Field], *names: str,
+            getter: Callable[[str], Getter] = _entry_value) -> Iterator[Column]:
+    """Columns that mirror fields, in the order given."""
+    return (_field(name, fields, getter(name)) for name in names)
 
 
 def _address_columns(site_url: str, of_what: str) -> tuple[Column, Column]:
@@ -111,28 +133,14 @@ def _practice_columns(site_url: str, library: Library) -> tuple[Column, ...]:
     f = PRACTICE.record.fields
     return (
         *_address_columns(site_url, "практики"),
-        _field("title", "строка", f),
-        _field("summary", "строка", f),
-        _field("school", "строка", f),
+        *_fields(f, "title", "summary", "school"),
         Column("school_name", "Полное название школы-автора.", "строка",
                lambda e: library.school_of(e).name),
         Column("district", "Муниципальный район школы-автора.", "строка",
                lambda e: library.district_of(e)),
-        _field("authors", "список строк", f,
-               lambda e: [f"{a['name']} ({a['role']})" for a in e.data["authors"]]),
-        _field("levels", "список строк", f),
-        _field("subjects", "список строк", f, lambda e: e.data.get("subjects") or []),
-        _field("topics", "список строк", f),
-        _field("project", "строка", f),
-        _field("audience", "список строк", f, lambda e: e.data.get("audience") or []),
-        _field("evidence", "строка", f),
-        _field("status", "строка", f),
-        _field("date", "дата", f),
-        _field("updated", "дата", f),
-        _field("since", "число", f),
-        _field("adopted_by", "список строк", f, lambda e: e.data.get("adopted_by") or []),
-        _field("related", "список строк", f, lambda e: e.data.get("related") or []),
-        _field("license", "строка", f),
+        _field("authors", f, lambda e: [f"{a['name']} ({a['role']})" for a in e.data["authors"]]),
+        *_fields(f, "levels", "subjects", "topics", "project", "audience", "evidence", "status",
+                 "date", "updated", "since", "adopted_by", "related", "license"),
     )
 
 
@@ -140,23 +148,14 @@ def _recommendation_columns(site_url: str) -> tuple[Column, ...]:
     f = RECOMMENDATION.record.fields
     return (
         *_address_columns(site_url, "рекомендаций"),
-        _field("title", "строка", f),
-        _field("summary", "строка", f),
-        _field("department", "строка", f),
-        _field("audience", "список строк", f),
-        _field("year", "число", f),
-        _field("date", "дата", f),
-        _field("topics", "список строк", f),
-        _field("related", "список строк", f, lambda e: e.data.get("related") or []),
-        _field("status", "строка", f),
+        *_fields(f, "title", "summary", "department", "audience", "year", "date", "topics",
+                 "related", "status"),
         Column("plan_rows", "Число строк в плане мероприятий.", "число",
                lambda e: len(e.data.get("plan") or [])),
     )
 
 
 def _school_columns(site_url: str, library: Library) -> tuple[Column, ...]:
-    f = SCHOOL.fields
-
     def attr(name: str) -> Getter:
         return lambda school: getattr(school, name)
 
@@ -164,12 +163,8 @@ def _school_columns(site_url: str, library: Library) -> tuple[Column, ...]:
         Column("id", "Идентификатор школы: на него ссылаются практики.", "строка", attr("id")),
         Column("url", "Адрес страницы школы на сайте.", "строка",
                lambda s: f"{site_url}schools/{s.id}/"),
-        *(Column(name, _doc(f[name]), type_, attr(name)) for name, type_ in (
-            ("name", "строка"), ("short_name", "строка"), ("district", "строка"),
-            ("locality", "строка"), ("kind", "строка"), ("opened", "число"),
-            ("member_since", "число"), ("internship_site", "логическое"),
-            ("students", "число"),
-        )),
+        *_fields(SCHOOL.fields, "name", "short_name", "district", "locality", "kind", "opened",
+                 "member_since", "internship_site", "students", getter=attr),
         Column("practices", "Число практик школы в банке.", "число",
                lambda s: len(library.practices_of_school(s.id))),
     )

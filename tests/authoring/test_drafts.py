@@ -7,16 +7,13 @@ import json
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import frontmatter
 import pytest
 
 from build_tools.content.content_types import CONTENT_TYPES, Status
-from tests.helpers import ROOT, copy_sample, free_port
+from tests.helpers import ROOT, copy_sample, fetch, kb_serve
 
 SITE_URL = "https://example.org/bank/"  # mkdocs.yml's site_url
 
@@ -33,14 +30,6 @@ def entries(public: bool) -> list[tuple[str, str, str]]:
 
 
 DRAFTS = entries(public=False)
-
-
-def serve_path() -> str:
-    """`kb serve` mounts the site at the path of mkdocs.yml's site_url, e.g. /bank/."""
-    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("site_url:"):
-            return urlsplit(line.split(":", 1)[1].strip()).path or "/"
-    return "/"
 
 
 @pytest.fixture(scope="module")
@@ -87,36 +76,13 @@ def test_the_404_page_links_its_scripts_under_the_site_path(production_site: Pat
     assert '<script src="/bank/assets/inline/' in page
 
 
-def _get(url: str, deadline: float) -> str:
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read().decode("utf-8")
-        except (urllib.error.URLError, ConnectionError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-
-
 def test_kb_serve_shows_drafts(tmp_path: Path) -> None:
     project = copy_sample(tmp_path / "project")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "build_tools.engine.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
+    with kb_serve(project) as served:
         deadline = time.monotonic() + 120
         folder, slug, title = next(d for d in DRAFTS if d[0] == "practices")
-        base = f"http://127.0.0.1:{port}{serve_path()}"
-        page = _get(f"{base}{folder}/{slug}/", deadline)
+        page = fetch(f"{served.base}{folder}/{slug}/", deadline)
         assert title in page
-        listing = _get(f"{base}{folder}/", deadline)
+        listing = fetch(f"{served.base}{folder}/", deadline)
         assert f"{slug}/" in listing
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
     assert not (project / "site").exists(), "kb serve must not write the published site"

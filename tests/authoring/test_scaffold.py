@@ -11,19 +11,12 @@ import pytest
 
 from build_tools.authoring.scaffold import describe_field
 from build_tools.checks.loader import Project, load_library
+from build_tools.content.compound_fields import ListOf, Record
 from build_tools.content.content_types import CONTENT_TYPES, DIGEST, PRACTICE, ContentType
-from build_tools.content.fields import (
-    Choice,
-    Date,
-    Field,
-    Integer,
-    ListOf,
-    Number,
-    Record,
-    Reference,
-    Term,
-)
+from build_tools.content.fields import Field
 from build_tools.content.registries import Registry, load_registry
+from build_tools.content.scalar_fields import Date, Integer, Number
+from build_tools.content.term_fields import Choice, Reference, Term
 from build_tools.engine.cli import main
 from tests.helpers import KbRunner
 

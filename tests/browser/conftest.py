@@ -70,12 +70,16 @@ class SubPathHandler(QuietHandler):
         return super().translate_path(stripped)
 
 
-def _serve(directory: Path, handler: type[SimpleHTTPRequestHandler]) -> ThreadingHTTPServer:
+def serving(directory: Path, handler: type[SimpleHTTPRequestHandler],
+             path: str) -> Iterator[SiteServer]:
+    """`directory` served at http://127.0.0.1:PORT{path}/ until the fixture ends."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler,
                                                                      directory=str(directory)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="kb-site-server", daemon=True).start()
-    return server
+    yield SiteServer(f"http://127.0.0.1:{server.server_address[1]}{path}/")
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -99,19 +103,13 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[SiteServer]:
     """The built site at the root of http://127.0.0.1:PORT/."""
-    server = _serve(built_site, QuietHandler)
-    yield SiteServer(f"http://127.0.0.1:{server.server_address[1]}/")
-    server.shutdown()
-    server.server_close()
+    yield from serving(built_site, QuietHandler, "")
 
 
 @pytest.fixture(scope="session")
 def sub_path_server(built_site: Path) -> Iterator[SiteServer]:
     """The same site published under http://127.0.0.1:PORT/bank/ (anything else is 404)."""
-    server = _serve(built_site, SubPathHandler)
-    yield SiteServer(f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}/")
-    server.shutdown()
-    server.server_close()
+    yield from serving(built_site, SubPathHandler, SUB_PATH)
 
 
 def _chromium_path() -> str | None:

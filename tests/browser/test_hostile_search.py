@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import QuietHandler, SiteServer, _serve
+from tests.browser.conftest import QuietHandler, SiteServer, serving
 from tests.browser.test_site import BROWSER, search_results, wait_for_search
 from tests.pages.test_xss import PAYLOAD, hostile_site  # noqa: F401  (module-scoped build)
 
@@ -17,10 +17,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def hostile_server(hostile_site: Path) -> Iterator[SiteServer]:  # noqa: F811
-    server = _serve(hostile_site, QuietHandler)
-    yield SiteServer(f"http://127.0.0.1:{server.server_address[1]}/")
-    server.shutdown()
-    server.server_close()
+    yield from serving(hostile_site, QuietHandler, "")
 
 
 def test_search_results_show_the_payload_as_text(page: Page, hostile_server: SiteServer) -> None:

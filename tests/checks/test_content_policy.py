@@ -24,9 +24,8 @@ from build_tools.checks.content_policy import RESERVED_TOP, typed_folders
 from build_tools.checks.loader import Project, load_library
 from build_tools.monitoring import MONITORING_DIR
 from build_tools.output.inline_scripts import InlineScripts, is_known
-from tests.authoring.test_drafts import _get, serve_path
 from tests.engine.test_cli import tree_digest
-from tests.helpers import free_port
+from tests.helpers import fetch, kb_serve
 
 Hostile = Callable[[Path], None]
 
@@ -116,23 +115,14 @@ def test_kb_serve_logs_hostile_files_and_keeps_serving(project: Path) -> None:
     for case in ("page_at_root", "self_link", "parent_loop", "folder_named_md"):
         HOSTILE[case][0](project)
     _write(f"content/assets/javascripts/{bundle}", "alert(1)\n")(project)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "build_tools.engine.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        base = f"http://127.0.0.1:{port}{serve_path()}"
-        assert "roditelskiy-universitet" in _get(f"{base}practices/", time.monotonic() + 120)
-        assert "alert(1)" not in _get(f"{base}assets/javascripts/{bundle}", time.monotonic())
+    with kb_serve(project) as served:
+        assert "roditelskiy-universitet" in fetch(f"{served.base}practices/",
+                                                  time.monotonic() + 120)
+        assert "alert(1)" not in fetch(f"{served.base}assets/javascripts/{bundle}",
+                                       time.monotonic())
         with pytest.raises(urllib.error.HTTPError):
-            _get(f"{base}novosti/", time.monotonic())
-    finally:
-        server.terminate()
-        try:
-            _, log = server.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, log = server.communicate()
+            fetch(f"{served.base}novosti/", time.monotonic())
+    log = served.log
     assert "Traceback" not in log
     for code in ("NotInSection", "BrokenSymlink", "SymlinkedFolder", "FolderNamedLikeFile",
                  "ReservedPath"):

@@ -7,22 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.content.fields import (
-    Boolean,
-    Choice,
-    Date,
-    FilePath,
-    Integer,
-    ListOf,
-    Number,
-    Record,
-    Term,
-    Text,
-    Url,
-    suggest,
-)
+from build_tools.content.compound_fields import ListOf, Record
+from build_tools.content.fields import suggest
 from build_tools.content.registries import Term as VocabularyTerm
 from build_tools.content.registries import TermList, VocabularySpec
+from build_tools.content.scalar_fields import Boolean, Date, FilePath, Integer, Number, Text, Url
+from build_tools.content.term_fields import Choice, Term
 from build_tools.content.yaml_source import Plain
 
 LEVELS = TermList(VocabularySpec("levels", "уровень образования", ""), [

@@ -22,10 +22,12 @@ import icalendar
 import pytest
 import yaml
 
+from build_tools.content.compound_fields import ListOf, Record
 from build_tools.content.content_types import DIGEST, PRACTICE, RECOMMENDATION, ContentType
-from build_tools.content.fields import ListOf, Record, Reference, Term, Text, Url
 from build_tools.content.personal_data import Contact
 from build_tools.content.registries import VOCABULARIES
+from build_tools.content.scalar_fields import Text, Url
+from build_tools.content.term_fields import Reference, Term
 from tests.helpers import copy_sample
 
 PAYLOAD = "Зловредный <img src=x onerror=alert(1)>\"'</script><script>alert(2)</script>"

@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 import yaml
 
+from build_tools.content.compound_fields import ListOf
 from build_tools.content.content_types import PRACTICE
-from build_tools.content.fields import Choice, ListOf, Reference, Term
 from build_tools.content.registries import load_registry
+from build_tools.content.term_fields import Choice, Reference, Term
 from build_tools.engine.cli import _parser
 from tests.helpers import ROOT
 
