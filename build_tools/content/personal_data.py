@@ -61,16 +61,22 @@ def as_read(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(chars), spans
 
 
+def reads_differently(text: str) -> bool:
+    """Whether a reader sees some character of `text` as another: `７`, `＠`, a soft hyphen."""
+    if text.isascii():
+        return False
+    for ch in set(text) - _SEEN:
+        if _plain_char(ch) != ch:
+            _CHANGED.add(ch)
+        _SEEN.add(ch)
+    return not _CHANGED.isdisjoint(text)
+
+
 def _read_run(text: str, start: int, stop: int, chars: list[str],
               spans: list[tuple[int, int]]) -> None:
     """Characters without markup: kept, or replaced one by one by their plain form."""
     run = text[start:stop]
-    if not run.isascii():
-        for ch in set(run) - _SEEN:
-            if _plain_char(ch) != ch:
-                _CHANGED.add(ch)
-            _SEEN.add(ch)
-    if run.isascii() or _CHANGED.isdisjoint(run):
+    if not reads_differently(run):
         chars.append(run)
         spans.extend(zip(range(start, stop), range(start + 1, stop + 1), strict=True))
         return

@@ -27,9 +27,11 @@ BODIES = {
     "raw html and md_in_html": '<a href="b.md">сырая</a>\n\n<div markdown>\n[внутри](b.md)\n'
                                "</div>\n",
     "headings, footnotes, tables": "# Начало\n\n## Раздел [b](b.md)\n\nТекст[^1].\n\n"
-                                   "| a | b |\n|:--|--:|\n| [x](r.md) | 2 |\n\n[^1]: [Сноска](b.md)\n",
+                                   "| a | b |\n|:--|--:|\n| [x](r.md) | 2 |\n\n"
+                                   "[^1]: [Сноска](b.md)\n",
     "fences and admonitions": "```\n[не ссылка](b.md)\n```\n\n!!! note \"Заметка\"\n"
-                              "    [ссылка](b.md)\n\n??? info \"Ещё\"\n    ![к](attachments/pic.png)\n",
+                              "    [ссылка](b.md)\n\n??? info \"Ещё\"\n"
+                              "    ![к](attachments/pic.png)\n",
     "escapes and quotes": '[a](b.md "заголовок") [c](<b.md?x="1"&y=2>) [d](b%20c.md)\n',
     "indented first line": "    код в начале\n\nабзац [b](b.md)\n",
 }
