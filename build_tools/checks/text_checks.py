@@ -5,13 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..content.personal_data import (
-    CONSENT_FIELD,
-    check_contacts,
-    consented_contacts,
-    reads_differently,
-    strings,
-)
+from ..content.personal_data import CONSENT_FIELD, check_contacts, consented_contacts, strings
 from ..diagnostics.problems import Problem
 from .markdown_checks import BodyProblem
 from .mojibake import check_mojibake
@@ -26,9 +20,7 @@ def check_text(data: dict[str, Any], body: str) -> tuple[list[Problem], list[Bod
     consented = consented_contacts(consent_list if isinstance(consent_list, list) else [])
     in_fields: list[Problem] = []
     for path, value in strings(data):
-        # Most values are names and dates: only what could hold a contact or mojibake is read.
-        if path[:1] == (CONSENT_FIELD,) or not (_WORTH_CHECKING.search(value)
-                                                 or reads_differently(value)):
+        if path[:1] == (CONSENT_FIELD,):
             continue
         found = check_mojibake(value) + check_contacts(value, consented)
         in_fields += [p.under(*path) for p in found]

@@ -206,7 +206,8 @@ def outline_of(body: str) -> Outline:
     # The checks see each address as the page's HTML would carry it, not the token.
     shown = [unescape(_escape_attrib(url)) for url in links.urls]
     for tag, attrs in collector.found:
-        attrs = {name: _untokenized(value, shown) for name, value in attrs.items()}
+        if shown and tag in _LINK_ATTRIBUTE:
+            attrs = {name: _untokenized(value, shown) for name, value in attrs.items()}
         # Plain Markdown output (<p>, <li>) cannot be wrong and is not looked for.
         line = lines.find(*_needles(tag, attrs)) if attrs or tag not in _MARKDOWN_TAGS else 0
         outline.elements.append(Element(tag, attrs, line))

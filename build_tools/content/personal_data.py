@@ -139,6 +139,8 @@ def normalize_contact(value: str) -> str:
 
 def find_contacts(text: str) -> Iterator[tuple[str, str]]:
     """(kind, contact as written) for every phone number and e-mail address in `text`."""
+    if not _may_hold_contact(text):
+        return
     plain, spans = as_read(text)
 
     def written(match: re.Match[str]) -> str:
@@ -154,6 +156,16 @@ def find_contacts(text: str) -> Iterator[tuple[str, str]]:
                 continue
             taken.append(range(match.start(), match.end()))
             yield "phone", written(match)
+
+
+def _may_hold_contact(text: str) -> bool:
+    """An address needs an @, a phone ten digits; an entity or a character read as another
+    (`&#64;`, `７`) could make either, so only then is the text read closely."""
+    return ("@" in text or "&" in text or len(_DIGIT.findall(text)) >= 10
+            or reads_differently(text))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def check_contacts(text: str, consented: set[str]) -> list[Problem]:
