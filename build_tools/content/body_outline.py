@@ -108,6 +108,7 @@ class _Lines:
             shown = html.unescape(_ESCAPE.sub(r"\1", line)).lower()
             self.lines.append("" if in_code or fence else shown)
             in_code = in_code != fence
+        self._text = "\n".join(self.lines)
         self._line, self._column = 0, 0
 
     def find(self, *needles: str) -> int:
@@ -115,7 +116,9 @@ class _Lines:
         order = [*range(self._line, len(self.lines)), *range(self._line + 1)]
         for needle in needles:
             wanted = needle.lower().strip()
-            if not wanted:
+            # Most needles are guesses (`#id`, `<tag`): one test on the whole text rules out
+            # the ones the body does not contain, instead of a search line by line.
+            if not wanted or wanted not in self._text:
                 continue
             for step, index in enumerate(order):
                 start = self._column if step == 0 else 0
