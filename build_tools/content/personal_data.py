@@ -45,28 +45,70 @@ def as_read(text: str) -> tuple[str, list[tuple[int, int]]]:
     tags, emphasis marks and Markdown's backslash escapes (`example\\.org`) go.
     Each character of the result carries the (start, end) of what it was written as.
     """
-    if text.isascii() and not any(ch in text for ch in "&<*`\\"):
-        return text, [(i, i + 1) for i in range(len(text))]
+    if text.isascii() and not _SPECIAL.search(text):
+        return text, list(zip(range(len(text)), range(1, len(text) + 1), strict=True))
     chars: list[str] = []
     spans: list[tuple[int, int]] = []
     position = 0
+    # Every text is read, most of it Cyrillic prose: runs between markup signs are taken whole
+    # when none of their characters changes, one character at a time only where one does.
     while position < len(text):
-        markup = _MARKUP.match(text, position)
-        if markup:
-            position = markup.end()
-            continue
-        entity = _ENTITY.match(text, position) if text[position] == "&" else None
-        end = entity.end() if entity else position + 1
-        piece = html.unescape(text[position:end])
-        if piece == "\\" and end < len(text) and text[end] in _ESCAPABLE:
-            end += 1
-            piece = text[end - 1]
-        for ch in piece:
-            for plain in _plain_char(ch):
-                chars.append(plain)
-                spans.append((position, end))
-        position = end
+        special = _SPECIAL.search(text, position)
+        stop = special.start() if special else len(text)
+        _read_run(text, position, stop, chars, spans)
+        position = stop if special is None else _read_special(text, stop, chars, spans)
     return "".join(chars), spans
+
+
+def reads_differently(text: str) -> bool:
+    """Whether a reader sees some character of `text` as another: `７`, `＠`, a soft hyphen."""
+    if text.isascii():
+        return False
+    for ch in set(text) - _SEEN:
+        if _plain_char(ch) != ch:
+            _CHANGED.add(ch)
+        _SEEN.add(ch)
+    return not _CHANGED.isdisjoint(text)
+
+
+def _read_run(text: str, start: int, stop: int, chars: list[str],
+              spans: list[tuple[int, int]]) -> None:
+    """Characters without markup: kept, or replaced one by one by their plain form."""
+    run = text[start:stop]
+    if not reads_differently(run):
+        chars.append(run)
+        spans.extend(zip(range(start, stop), range(start + 1, stop + 1), strict=True))
+        return
+    for position, ch in enumerate(run, start):
+        for plain in _plain_char(ch):
+            chars.append(plain)
+            spans.append((position, position + 1))
+
+
+def _read_special(text: str, position: int, chars: list[str],
+                  spans: list[tuple[int, int]]) -> int:
+    """One tag, emphasis mark, entity or escape at `position`; returns where reading goes on."""
+    markup = _MARKUP.match(text, position)
+    if markup:
+        return markup.end()
+    entity = _ENTITY.match(text, position) if text[position] == "&" else None
+    end = entity.end() if entity else position + 1
+    piece = html.unescape(text[position:end])
+    if piece == "\\" and end < len(text) and text[end] in _ESCAPABLE:
+        end += 1
+        piece = text[end - 1]
+    for ch in piece:
+        for plain in _plain_char(ch):
+            chars.append(plain)
+            spans.append((position, end))
+    return end
+
+
+_SPECIAL = re.compile(r"[&<*`\\]")
+"""Where markup, an entity or an escape may start; other characters are read as they are."""
+_SEEN: set[str] = set()
+_CHANGED: set[str] = set()
+"""Non-ASCII characters met so far, and those a reader sees as another (digits, NFKC, invisible)."""
 
 
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!@")
@@ -96,6 +138,8 @@ def normalize_contact(value: str) -> str:
 
 def find_contacts(text: str) -> Iterator[tuple[str, str]]:
     """(kind, contact as written) for every phone number and e-mail address in `text`."""
+    if not _may_hold_contact(text):
+        return
     plain, spans = as_read(text)
 
     def written(match: re.Match[str]) -> str:
@@ -111,6 +155,16 @@ def find_contacts(text: str) -> Iterator[tuple[str, str]]:
                 continue
             taken.append(range(match.start(), match.end()))
             yield "phone", written(match)
+
+
+def _may_hold_contact(text: str) -> bool:
+    """An address needs an @, a phone ten digits; an entity or a character read as another
+    (`&#64;`, `７`) could make either, so only then is the text read closely."""
+    return ("@" in text or "&" in text or len(_DIGIT.findall(text)) >= 10
+            or reads_differently(text))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def check_contacts(text: str, consented: set[str]) -> list[Problem]:

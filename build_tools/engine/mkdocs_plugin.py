@@ -32,6 +32,7 @@ from ..pages.render import normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
+from . import entry_body
 from .settings import KbSettings, KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -72,6 +73,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.published: set[str] = set()
         self.preloaded: Checked | None = None
         self.kept_index = KeptIndex()
+        self.bodies: dict[str, Any] = {}
+        """Entries' bodies as the checks converted them, by page; reused instead of MkDocs'."""
+        self.reused: set[str] = set()
 
     def preload(self, checked: Checked) -> None:
         """Content the `kb` command has already loaded and checked: not loaded a second time."""
@@ -113,6 +117,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.builder = SiteBuilder(library, monitoring_settings=monitoring,
                                    publication=publication)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
+        reusable = entry_body.reusable(config)
+        self.bodies = {e.src_uri: e.outline for e in library.entries
+                       if reusable and entry_body.converted(e.outline)}
         self.statics = list(self.builder.static_files())
         self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
         # The seam comes first: it maps the --kb-* tokens the other two speak in.
@@ -164,12 +171,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if spec.description:
                 page.meta["description"] = html.escape(spec.description)
             page.meta.update(spec.meta)
+            if page.file.src_uri in self.bodies and markdown == spec.markdown:
+                self.reused.add(page.file.src_uri)
+                return ""  # converted by the checks already: on_page_content puts it in
         return markdown
 
     def on_page_content(self, html_text: str, *, page: Any, config: Any, files: Files) -> str:
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return html_text
+        if page.file.src_uri in self.reused:
+            self.reused.discard(page.file.src_uri)
+            html_text = entry_body.page_html(self.bodies[page.file.src_uri], page, files, config)
         # The body may not take an id the page's own header and sections carry.
         taken = set(_ID.findall(spec.before + spec.after))
         body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""

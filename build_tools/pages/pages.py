@@ -14,6 +14,7 @@ from typing import Any
 import markupsafe
 
 from ..authoring.schemas import content_schema
+from ..content.body_outline import page_markdown
 from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
@@ -225,7 +226,7 @@ class SiteBuilder:
             "sort": search_data.sort_keys(entry),
             "synonyms": self._synonyms.extra_for(_searchable_text(entry)),
         })
-        return PageSpec(entry.src_uri, entry.title, card, markdown=entry.body.strip() + "\n",
+        return PageSpec(entry.src_uri, entry.title, card, markdown=page_markdown(entry.body),
                         after=footer, description=entry.summary, kind="entry",
                         draft=not entry.status.is_public(), meta={"type": entry.type.name})
 
