@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from ..checks.content_policy import published_sources
 from ..checks.loader import Checked, Project, check_content
@@ -32,6 +32,7 @@ from ..pages.render import normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
+from .incremental import ServeSession, site_key
 from .settings import KbSettings, KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -60,6 +61,11 @@ def _checked_line(checked: Checked) -> str:
     return line
 
 
+def _few(uris: list[str]) -> str:
+    """The rebuilt pages by name when there are only a few, as after one edit."""
+    return f" ({', '.join(uris)})" if 0 < len(uris) <= 5 else ""
+
+
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.embed_hosts: tuple[str, ...] = ()
@@ -72,6 +78,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.published: set[str] = set()
         self.preloaded: Checked | None = None
         self.kept_index = KeptIndex()
+        self.session = ServeSession()
 
     def preload(self, checked: Checked) -> None:
         """Content the `kb` command has already loaded and checked: not loaded a second time."""
@@ -143,12 +150,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # A content file that shadowed one of the theme's (only possible under `kb serve`,
         # where errors are logged) is gone: the theme's own file takes its place again.
         files.add_files_from_theme(config.theme.get_env(), config)
+        # Under `kb serve` (a dirty build) MkDocs skips the files whose digest is unchanged.
+        self.session.start()
+        key = site_key(Path(config.config_file_path), config.nav, self.pages.values())
         for spec in self.pages.values():
-            inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, spec.src_uri, content=spec.markdown,
-                                        inclusion=inclusion))
+            files.append(self.session.page(config, spec, key))
         for static in self.statics:
-            files.append(File.generated(config, static.src_uri, content=static.content))
+            files.append(self.session.static(config, static))
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, low_vision.STYLESHEET,
                       low_vision.SCRIPT, *FONT_FILES):
             files.append(File.generated(config, asset,
@@ -207,6 +215,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))
+        self.session.remove_stale()
+        if self.command == "serve":
+            log.info(f"предпросмотр: пересобрано страниц {len(self.session.rebuilt)} "
+                     f"из {len(self.pages)}" + _few(self.session.rebuilt))
+        self.session.finish()
         if self.settings.search_index:
             self._search_index(Path(config.site_dir), config)
         self.succeeded = True
@@ -234,6 +247,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.succeeded = False
+        self.session.forget()
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
