@@ -41,7 +41,7 @@ from build_benchmark import (  # noqa: E402
     write_plain_docs,
 )
 
-TIMEOUT_SECONDS = 1800
+TIMEOUT_SECONDS = 600
 TICKS = os.sysconf("SC_CLK_TCK")
 Row = tuple[str, float, float]
 
@@ -122,8 +122,8 @@ def measure(label: str, command: Sequence[str], project: Path, practice: Path, r
         _, wall, cpu = server.until(lambda: "Абзац, дописанный при правке" in fetch(page), saved)
         rows.append((f"{label}: body edit visible", wall, cpu))
         if titles:
-            saved = edit(practice, lambda text: text.replace("\ntitle: ", "\ntitle: Правка: ", 1))
-            _, wall, cpu = server.until(lambda: "Правка: " in fetch(page), saved)
+            saved = edit(practice, lambda text: text.replace("\ntitle: ", "\ntitle: Правка — ", 1))
+            _, wall, cpu = server.until(lambda: "Правка — " in fetch(page), saved)
             rows.append((f"{label}: title edit visible", wall, cpu))
         return rows
     finally:

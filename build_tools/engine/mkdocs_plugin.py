@@ -28,7 +28,7 @@ from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
 from ..pages import low_vision
 from ..pages.pages import PageSpec, SiteBuilder
-from ..pages.render import normalize_site_url, root_prefix
+from ..pages.render import Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
@@ -79,6 +79,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.preloaded: Checked | None = None
         self.kept_index = KeptIndex()
         self.session = ServeSession()
+        # Kept across `kb serve`'s rebuilds: its templates are compiled once per session.
+        self.renderer = Renderer()
 
     def preload(self, checked: Checked) -> None:
         """Content the `kb` command has already loaded and checked: not loaded a second time."""
@@ -117,7 +119,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not publication.absolute:
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
-        self.builder = SiteBuilder(library, monitoring_settings=monitoring,
+        self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
                                    publication=publication)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         self.statics = list(self.builder.static_files())
