@@ -71,6 +71,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.embed_hosts: tuple[str, ...] = ()
         self.settings = KbSettings()
         self.command = ""
+        self.dirty = False
         self.pages: dict[str, PageSpec] = {}
         self.staged: StagedSite | None = None
         self.succeeded = False
@@ -88,6 +89,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: Any) -> Any:
         try:
@@ -152,7 +154,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # A content file that shadowed one of the theme's (only possible under `kb serve`,
         # where errors are logged) is gone: the theme's own file takes its place again.
         files.add_files_from_theme(config.theme.get_env(), config)
-        # Under `kb serve` (a dirty build) MkDocs skips the files whose digest is unchanged.
+        # Under `kb serve` (a dirty build) MkDocs skips the files whose digest is unchanged;
+        # a clean build writes every file, and the log must say so.
+        if not self.dirty:
+            self.session.forget()
         self.session.start()
         key = site_key(Path(config.config_file_path), config.nav, self.pages.values())
         for spec in self.pages.values():
