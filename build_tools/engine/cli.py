@@ -158,8 +158,13 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from mkdocs.commands import serve
 
+    from .incremental import quiet_dirty_warning
+
     _configure_logging()
-    serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True)
+    quiet_dirty_warning()
+    # A dirty build: after a save only the pages whose source changed are written again.
+    serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True,
+                build_type="dirty")
     return 0
 
 

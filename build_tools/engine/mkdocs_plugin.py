@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from ..checks.content_policy import published_sources
 from ..checks.loader import Checked, Project, check_content
@@ -28,11 +28,12 @@ from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
 from ..pages import low_vision
 from ..pages.pages import PageSpec, SiteBuilder
-from ..pages.render import normalize_site_url, root_prefix
+from ..pages.render import Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
 from . import entry_body
+from .incremental import ServeSession, site_key
 from .settings import KbSettings, KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -61,11 +62,17 @@ def _checked_line(checked: Checked) -> str:
     return line
 
 
+def _few(uris: list[str]) -> str:
+    """The rebuilt pages by name when there are only a few, as after one edit."""
+    return f" ({', '.join(uris)})" if 0 < len(uris) <= 5 else ""
+
+
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def __init__(self) -> None:
         self.embed_hosts: tuple[str, ...] = ()
         self.settings = KbSettings()
         self.command = ""
+        self.dirty = False
         self.pages: dict[str, PageSpec] = {}
         self.staged: StagedSite | None = None
         self.succeeded = False
@@ -76,6 +83,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.bodies: dict[str, Any] = {}
         """Entries' bodies as the checks converted them, by page; reused instead of MkDocs'."""
         self.reused: set[str] = set()
+        self.session = ServeSession()
+        # Kept across `kb serve`'s rebuilds: its templates are compiled once per session.
+        self.renderer = Renderer()
 
     def preload(self, checked: Checked) -> None:
         """Content the `kb` command has already loaded and checked: not loaded a second time."""
@@ -83,6 +93,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: Any) -> Any:
         try:
@@ -114,7 +125,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not publication.absolute:
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
-        self.builder = SiteBuilder(library, monitoring_settings=monitoring,
+        self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
                                    publication=publication)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         reusable = entry_body.reusable(config)
@@ -150,12 +161,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # A content file that shadowed one of the theme's (only possible under `kb serve`,
         # where errors are logged) is gone: the theme's own file takes its place again.
         files.add_files_from_theme(config.theme.get_env(), config)
+        # Under `kb serve` (a dirty build) MkDocs skips the files whose digest is unchanged;
+        # a clean build writes every file, and the log must say so.
+        if not self.dirty:
+            self.session.forget()
+        self.session.start()
+        key = site_key(Path(config.config_file_path), config.nav, self.pages.values())
         for spec in self.pages.values():
-            inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, spec.src_uri, content=spec.markdown,
-                                        inclusion=inclusion))
+            files.append(self.session.page(config, spec, key))
         for static in self.statics:
-            files.append(File.generated(config, static.src_uri, content=static.content))
+            files.append(self.session.static(config, static))
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, low_vision.STYLESHEET,
                       low_vision.SCRIPT, *FONT_FILES):
             files.append(File.generated(config, asset,
@@ -220,6 +235,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config: Any) -> None:
         self.inline_scripts.write(Path(config.site_dir))
+        self.session.remove_stale()
+        if self.command == "serve":
+            log.info(f"предпросмотр: пересобрано страниц {len(self.session.rebuilt)} "
+                     f"из {len(self.pages)}" + _few(self.session.rebuilt))
+        self.session.finish()
         if self.settings.search_index:
             self._search_index(Path(config.site_dir), config)
         self.succeeded = True
@@ -247,6 +267,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.succeeded = False
+        self.session.forget()
         if self.staged is not None:
             self.staged.discard()
             self.staged = None

@@ -112,8 +112,8 @@ async def _index(site_dir: Path, language: str, glob: str | None = None,
 
 class KeptIndex:
     """The preview's search index, built once when `kb serve` starts and put back after each
-    rebuild (MkDocs empties the folder): indexing every page again would cost each save
-    seconds to minutes on a large bank."""
+    rebuild that emptied the folder (a clean one; `kb serve`'s dirty rebuilds leave it):
+    indexing every page again would cost each save seconds to minutes on a large bank."""
 
     def __init__(self) -> None:
         self.folder: Path | None = None
@@ -127,6 +127,8 @@ class KeptIndex:
         """Put the kept index into `site_dir`; False when there is none to put."""
         if self.folder is None or not self.folder.is_dir():
             return False
+        if (site_dir / "pagefind").is_dir():  # a dirty rebuild leaves it in place
+            return True
         shutil.copytree(self.folder, site_dir / "pagefind", dirs_exist_ok=True)
         return True
 
