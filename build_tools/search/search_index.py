@@ -102,12 +102,23 @@ async def _index(site_dir: Path, language: str, glob: str | None = None,
         deadline = time.monotonic() + WRITE_WAIT_SECONDS
         while True:
             try:
-                # Reading every metadata and filter file back also proves they are whole.
-                return PagefindBundle.read(site_dir / "pagefind")
+                # Reading every metadata and filter file back also proves they are whole;
+                # the script and style files are only checked not to be empty (seen once under
+                # load: an empty pagefind-ui.js in a finished build).
+                bundle = PagefindBundle.read(site_dir / "pagefind")
+                _require_no_empty_file(site_dir / "pagefind")
+                return bundle
             except (OSError, EOFError, ValueError, KeyError):  # a file still being written
                 if time.monotonic() > deadline:
                     raise
                 await asyncio.sleep(0.05)
+
+
+def _require_no_empty_file(folder: Path) -> None:
+    empty = [p.name for p in folder.glob("*") if p.suffix in (".js", ".css")
+             and p.is_file() and p.stat().st_size == 0]
+    if empty:
+        raise ValueError(f"Pagefind has not finished writing: {', '.join(sorted(empty))}")
 
 
 class KeptIndex:
