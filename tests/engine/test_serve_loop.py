@@ -13,21 +13,10 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.helpers import copy_sample, free_port, serve_path
+from tests.helpers import copy_sample, fetch, free_port, serve_path
 
 REBUILT = re.compile(r"предпросмотр: пересобрано страниц (\d+) из (\d+)(?: \(([^)]*)\))?")
 
-
-def _get(url: str, deadline: float) -> str:
-    """The page, waiting while the server starts or rebuilds (it holds requests meanwhile)."""
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=30) as response:
-                return str(response.read().decode("utf-8"))
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 def _status(url: str) -> int:
@@ -69,7 +58,7 @@ def test_an_edit_rewrites_only_the_pages_it_changed(tmp_path: Path) -> None:
         root = f"http://127.0.0.1:{port}{serve_path()}"
         page = f"{root}practices/{practice.stem}/"
         deadline = time.monotonic() + 180
-        assert "Абзац, дописанный при правке" not in _get(page, deadline)
+        assert "Абзац, дописанный при правке" not in fetch(page, deadline)
         (site,) = temp.glob("mkdocs_*")
         other = site / "practices" / untouched / "index.html"
         other_mtime = other.stat().st_mtime_ns
@@ -78,7 +67,7 @@ def test_an_edit_rewrites_only_the_pages_it_changed(tmp_path: Path) -> None:
         # The body: only the practice's own page is written again.
         practice.write_text(practice.read_text(encoding="utf-8")
                             + "\nАбзац, дописанный при правке.\n", encoding="utf-8")
-        _wait_for(lambda: "Абзац, дописанный при правке" in _get(page, deadline), deadline, log)
+        _wait_for(lambda: "Абзац, дописанный при правке" in fetch(page, deadline), deadline, log)
         _wait_for(lambda: len(_rebuilds(log)) >= 2, deadline, log)
         first, body_edit = _rebuilds(log)[:2]
         assert first[0] == first[1] > 50  # the start writes every page
@@ -91,7 +80,7 @@ def test_an_edit_rewrites_only_the_pages_it_changed(tmp_path: Path) -> None:
         # The title: the listings that show it are written again too.
         practice.write_text(practice.read_text(encoding="utf-8").replace(
             "title: Родительский университет", "title: Родительский клуб", 1), encoding="utf-8")
-        _wait_for(lambda: "Родительский клуб" in _get(f"{root}practices/", deadline),
+        _wait_for(lambda: "Родительский клуб" in fetch(f"{root}practices/", deadline),
                   deadline, log)
         _wait_for(lambda: len(_rebuilds(log)) >= 3, deadline, log)
         count, total, names = _rebuilds(log)[2]
@@ -106,7 +95,7 @@ def test_an_edit_rewrites_only_the_pages_it_changed(tmp_path: Path) -> None:
         assert other.stat().st_mtime_ns == other_mtime
 
         search = f"{root}pagefind/pagefind.js"
-        assert _get(search, deadline)  # the kept index is still served
+        assert fetch(search, deadline)  # the kept index is still served
     finally:
         server.terminate()
         try:
