@@ -256,9 +256,3 @@ def _local_target(url: str, base: Path) -> Path | None:
         return (base / path).resolve()
     except (OSError, RuntimeError):  # a symlink loop: reported by the tree walk
         return None
-
-
-def published_sources(content_root: Path, entries: Iterable[Entry]) -> set[str]:
-    """What the site copies from content/: the attachments `entries` refer to, nothing else."""
-    plan = plan_tree(content_root, content_root)
-    return published_attachments(plan, entries, content_root)

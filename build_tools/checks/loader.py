@@ -21,7 +21,7 @@ from .attachment_checks import check_attachments
 from .body_limits import check_limits
 from .checks import check_entries
 from .config_policy import check_config
-from .content_policy import plan_tree, unreferenced
+from .content_policy import TreePlan, plan_tree, published_attachments, unreferenced
 from .html_policy import check_html
 from .markdown_checks import check_body
 from .text_checks import check_text
@@ -62,6 +62,14 @@ class Checked:
     rechecked: tuple[str, ...] = ()
     """Entry files checked anew; the others' results came from the cache."""
     reused: int = 0
+    tree: TreePlan | None = None
+    """content/ sorted by kind, walked once: the build copies attachments from it."""
+
+    def published_sources(self, library: Library) -> set[str]:
+        """What the site copies from content/: the attachments `library`'s entries refer to."""
+        if self.tree is None:
+            return set()
+        return published_attachments(self.tree, library.entries, self.project.content_root)
 
     def published(self) -> Library:
         """The library without drafts and withdrawn entries: what `kb build` publishes."""
@@ -125,7 +133,7 @@ def check_content(project: Project) -> Checked:
                                                       project.display_root, registry)
     problems.extend(monitoring_problems)
     return Checked(project, Library(registry, publishable, monitoring),
-                   _once_per_vocabulary(problems), tuple(rechecked), cache.hits)
+                   _once_per_vocabulary(problems), tuple(rechecked), cache.hits, plan)
 
 
 def _cache(project: Project) -> EntryCache:

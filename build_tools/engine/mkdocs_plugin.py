@@ -18,7 +18,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..checks.content_policy import published_sources
 from ..checks.loader import Checked, Project, check_content
 from ..diagnostics.problems import render_text
 from ..monitoring.site import MonitoringSettings
@@ -118,7 +117,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             for problem in problems.errors:  # while editing, keep serving the valid pages
                 log.error(problem.render())
         # Default-deny: of content/ only the attachments the shown entries refer to are copied.
-        self.published = published_sources(project.content_root, library.entries)
+        self.published = checked.published_sources(library)
         monitoring = MonitoringSettings(self.settings.monitoring_min_group,
                                         self.settings.monitoring_improvement_periods)
         publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
