@@ -12,14 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics.problems import Problem
 from ..monitoring.reader import decode_table_text
-from ..monitoring.xlsx import MAX_UNPACKED_BYTES
+from ..monitoring.xlsx import check_archive
 from ..output.spreadsheet_safe import needs_escape
 
 if TYPE_CHECKING:
@@ -51,8 +50,7 @@ def check_spreadsheet_attachment(path: Path) -> list[Problem]:
         cells = list(_xlsx_cells(path) if suffix == ".xlsx" else _csv_cells(path))
     except _Unreadable as error:
         return [Problem("BadFileType", f"приложение «{path.name}» не читается как таблица: "
-                                       f"{error} Сохраните его заново из Excel или приложите "
-                                       "в PDF.")]
+                                       f"{error} Либо приложите таблицу в PDF.")]
     risky = [cell for cell in cells if cell[3] or _runs(cell[2])]
     problems = [_formula(path.name, cell) for cell in risky[:MAX_REPORTED]]
     if len(risky) > MAX_REPORTED:
@@ -95,11 +93,17 @@ def _column_letter(number: int) -> str:
 class _Unreadable(Exception):
     """An attachment that is not the table its extension promises (message in Russian)."""
 
+    @classmethod
+    def because(cls, problem: Problem) -> _Unreadable:
+        """The reader's own problem, as the second sentence of the attachment's message."""
+        text = problem.message
+        return cls(text[:1].upper() + text[1:].rstrip(".") + ".")
+
 
 def _csv_cells(path: Path) -> Iterator[Cell]:
     decoded = decode_table_text(path.read_bytes())
     if isinstance(decoded, Problem):
-        raise _Unreadable(decoded.message[:1].upper() + decoded.message[1:].rstrip(".") + ".")
+        raise _Unreadable.because(decoded)
     text = decoded[0]
     first_line = text.split("\n", 1)[0]
     delimiter = max(_DELIMITERS, key=first_line.count)
@@ -109,24 +113,21 @@ def _csv_cells(path: Path) -> Iterator[Cell]:
             for column, cell in enumerate(cells, start=1):
                 yield reader.line_num, column, cell, False
     except csv.Error as error:
-        raise _Unreadable(f"строка {reader.line_num} повреждена (незакрытая кавычка или "
-                          "слишком длинная ячейка).") from error
+        raise _Unreadable(f"Строка {reader.line_num} повреждена (незакрытая кавычка или "
+                          "слишком длинная ячейка): сохраните таблицу из Excel заново.") from error
 
 
 def _xlsx_cells(path: Path) -> Iterator[Cell]:
     from openpyxl import load_workbook
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(p.file_size for p in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise _Unreadable("внутри нет архива, в котором Excel хранит листы.") from error
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise _Unreadable(f"в распакованном виде книга занимает {unpacked // 1_000_000} МБ.")
+    problem = check_archive(path)  # a ZIP with a workbook, small enough once unpacked
+    if problem is not None:
+        raise _Unreadable.because(problem)
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a damaged part
-        raise _Unreadable("части книги Excel повреждены.") from error
+        raise _Unreadable("Части книги Excel повреждены: откройте её в Excel и сохраните "
+                          "заново.") from error
     try:
         for sheet in book.worksheets:
             if not hasattr(sheet, "iter_rows"):

@@ -28,7 +28,7 @@ _RESAVE = "Откройте его в Excel и сохраните заново �
 
 
 def read_xlsx(path: Path) -> Sheet | Problem:
-    problem = _check_archive(path)
+    problem = check_archive(path)
     if problem is not None:
         return problem
     try:
@@ -37,7 +37,7 @@ def read_xlsx(path: Path) -> Sheet | Problem:
         return Problem("BadXlsx", f"файл Excel повреждён: его части не читаются. {_RESAVE}")
 
 
-def _check_archive(path: Path) -> Problem | None:
+def check_archive(path: Path) -> Problem | None:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
