@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -193,20 +194,29 @@ def _outside(relative: PurePosixPath, folders: tuple[str, ...]) -> Problem:
     )
 
 
-def referenced_files(entries: Iterable[Entry], content_root: Path) -> set[Path]:
-    """Real paths of the files the entries name in a file field or link to from the body."""
-    root = content_root.resolve()
-    found: set[Path] = set()
+def referenced_files(entries: Iterable[Entry], content_root: Path) -> set[str]:
+    """Real paths of the files the entries name in a file field or link to from the body.
+
+    Paths as strings: thousands of entries with dozens of links each make pathlib's objects
+    the larger part of a rebuild under `kb serve`.
+    """
+    root = str(content_root.resolve())
+    found: set[str] = set()
+    folders: dict[Path, str] = {}
     for entry in entries:
         for value in _file_values(entry.type.record, entry.data):
-            found.add(root / value)
+            found.add(os.path.normpath(os.path.join(root, value)))
         outline = entry.outline
+        folder = folders.get(entry.path.parent)
+        if folder is None:
+            folder = folders[entry.path.parent] = str(entry.path.parent.resolve())
         for element in outline.elements if outline is not None else ():
             for attribute in ("href", "src"):
-                target = _local_target(element.attrs.get(attribute, ""), entry.path.parent)
+                target = _local_target(element.attrs.get(attribute, ""), folder)
                 if target is not None:
                     found.add(target)
-    return {p for p in found if p.is_relative_to(root)}
+    inside = root.rstrip(os.sep) + os.sep
+    return {p for p in found if p.startswith(inside)}
 
 
 def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path,
@@ -224,35 +234,61 @@ def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path,
         hint="Добавьте его в поле attachments материала или сошлитесь на него в тексте; "
              "лишний файл удалите.",
     ).located(file.shown, 1, 1) for file in plan.attachments
-        if file.real not in referenced and file.relative.parts[0] not in skipped]
+        if str(file.real) not in referenced and file.relative.parts[0] not in skipped]
 
 
 def published_attachments(plan: TreePlan, entries: Iterable[Entry],
                           content_root: Path) -> set[str]:
     """`src_uri`s of the attachments the given (published) entries refer to."""
     referenced = referenced_files(entries, content_root)
-    return {f.relative.as_posix() for f in plan.attachments if f.real in referenced}
+    return {f.relative.as_posix() for f in plan.attachments if str(f.real) in referenced}
 
 
-def _file_values(spec: Any, value: Any) -> Iterator[str]:
-    if isinstance(spec, FilePath) and isinstance(value, str):
-        yield value
-    elif isinstance(spec, Record) and isinstance(value, dict):
-        for key, child in spec.fields.items():
-            yield from _file_values(child, value.get(key))
-    elif isinstance(spec, ListOf) and isinstance(value, list):
-        for item in value:
-            yield from _file_values(spec.item, item)
+def _file_values(spec: Record, value: dict[str, Any]) -> Iterator[str]:
+    paths = _FILE_FIELDS.get(id(spec))
+    if paths is None:  # the content types' records live as long as the program
+        paths = _FILE_FIELDS[id(spec)] = _file_fields(spec)
+    for path in paths:
+        yield from _values_at(value, path)
 
 
-def _local_target(url: str, base: Path) -> Path | None:
+_FILE_FIELDS: dict[int, tuple[tuple[str | None, ...], ...]] = {}
+
+
+def _file_fields(spec: Any) -> tuple[tuple[str | None, ...], ...]:
+    """Where a record has file fields: ("attachments", None, "file"), None for list items."""
+    if isinstance(spec, FilePath):
+        return ((),)
+    if isinstance(spec, Record):
+        return tuple((key, *path) for key, child in spec.fields.items()
+                     for path in _file_fields(child))
+    if isinstance(spec, ListOf):
+        return tuple((None, *path) for path in _file_fields(spec.item))
+    return ()
+
+
+def _values_at(value: Any, path: tuple[str | None, ...]) -> Iterator[str]:
+    if not path:
+        if isinstance(value, str):
+            yield value
+    elif path[0] is None:
+        for item in value if isinstance(value, list) else ():
+            yield from _values_at(item, path[1:])
+    elif isinstance(value, dict):
+        yield from _values_at(value.get(path[0]), path[1:])
+
+
+def _local_target(url: str, base: str) -> str | None:
     text = url.strip()
     if not text or text.startswith(("#", "/")) or urlsplit(text).scheme:
         return None
     path = unquote(urlsplit(text).path)
     if not path:
         return None
+    # `base` is resolved and symlinked folders are refused, so the lexical path is the real
+    # one unless it names a symlinked file: one lstat instead of resolving every part.
+    target = os.path.normpath(os.path.join(base, path))
     try:
-        return (base / path).resolve()
+        return str(Path(target).resolve()) if os.path.islink(target) else target
     except (OSError, RuntimeError):  # a symlink loop: reported by the tree walk
         return None

@@ -38,17 +38,21 @@ def walk_tree(content_root: Path, display_root: Path) -> tuple[list[TreeFile], l
     files: list[TreeFile] = []
     problems: list[Problem] = []
     root = content_root.resolve()
+    display = display_root.resolve()
 
-    def shown(path: Path) -> str:
+    def shown(real_folder: Path, name: str) -> str:
         # The link itself, never its target: a message must not print where it points.
-        unresolved = path.parent.resolve() / path.name
+        unresolved = real_folder / name
         try:
-            return printable(unresolved.relative_to(display_root.resolve()).as_posix())
+            return printable(unresolved.relative_to(display).as_posix())
         except ValueError:
             return printable(unresolved.as_posix())
 
     for folder, dirs, names in os.walk(content_root, followlinks=False):
         base = Path(folder)
+        # Resolved once per folder: symlinked folders are never entered, so a file's real
+        # folder is its folder's, and thousands of files cost one resolve.
+        real_base = base.resolve()
         kept = []
         for name in sorted(dirs):
             path = base / name
@@ -56,16 +60,17 @@ def walk_tree(content_root: Path, display_root: Path) -> tuple[list[TreeFile], l
             if problem is None or problem.code == "BadFileName":
                 kept.append(name)  # a badly named folder still has its files checked
             if problem is not None:
-                problems.append(problem.located(shown(path), 1, 1))
+                problems.append(problem.located(shown(real_base, name), 1, 1))
         dirs[:] = kept  # a refused folder is not entered: its files are not published either
         for name in sorted(names):
             path = base / name
             problem = _link_problem(path, root) or _file_problem(path)
             if problem is not None:
-                problems.append(problem.located(shown(path), 1, 1))
+                problems.append(problem.located(shown(real_base, name), 1, 1))
                 continue
             relative = PurePosixPath(path.relative_to(content_root).as_posix())
-            files.append(TreeFile(path, relative, shown(path), path.resolve()))
+            real = path.resolve() if path.is_symlink() else real_base / name
+            files.append(TreeFile(path, relative, shown(real_base, name), real))
     return files, problems
 
 

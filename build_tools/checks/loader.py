@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from ..content.body_outline import Outline, outline_of
@@ -15,7 +18,7 @@ from ..content.registries import FileContext, Registry, load_registry
 from ..content.slugs import slugify
 from ..content.sources import MAX_FILE_BYTES, read_text, split_front_matter
 from ..diagnostics.problems import Problem, Problems, Severity
-from ..monitoring import load_monitoring
+from ..monitoring import MONITORING_DIR, load_monitoring
 from ..output.entry_cache import EntryCache, Stored, context_hash
 from .attachment_checks import check_attachments
 from .body_limits import check_limits
@@ -45,10 +48,17 @@ class Project:
     """Where per-file results are kept between runs (.kb-cache/); None: nothing is kept."""
 
     def shown(self, path: Path) -> str:
+        real = path.resolve() if path.is_symlink() else _real_folder(path.parent) / path.name
         try:
-            return path.resolve().relative_to(self.display_root.resolve()).as_posix()
+            return real.relative_to(_real_folder(self.display_root)).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+@lru_cache(maxsize=64)
+def _real_folder(folder: Path) -> Path:
+    """Thousands of entries share a few folders: each is resolved once per process."""
+    return folder.resolve()
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,10 @@ class Checked:
     reused: int = 0
     tree: TreePlan | None = None
     """content/ sorted by kind, walked once: the build copies attachments from it."""
+    world_key: str = ""
+    """What every page may show besides its entries: code, settings, mkdocs.yml, registries,
+    the names of content/'s files, the monitoring tables and today's date. Empty when the
+    cache is off. With the entries' `source_key`s it tells `kb serve` which pages stay."""
 
     def published_sources(self, library: Library) -> set[str]:
         """What the site copies from content/: the attachments `library`'s entries refer to."""
@@ -133,7 +147,20 @@ def check_content(project: Project) -> Checked:
                                                       project.display_root, registry)
     problems.extend(monitoring_problems)
     return Checked(project, Library(registry, publishable, monitoring),
-                   _once_per_vocabulary(problems), tuple(rechecked), cache.hits, plan)
+                   _once_per_vocabulary(problems), tuple(rechecked), cache.hits, plan,
+                   world_key(cache.context, project.content_root) if cache.context else "")
+
+
+def world_key(context: str, content_root: Path) -> str:
+    """`Checked.world_key`: the cache's context (which has the file names) and the tables."""
+    digest = hashlib.sha256(f"{context}\0{dt.date.today().isoformat()}".encode())
+    tables = content_root / MONITORING_DIR
+    for path in sorted(tables.iterdir()) if tables.is_dir() else ():
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
 
 
 def _cache(project: Project) -> EntryCache:
@@ -154,10 +181,13 @@ def _load_entry_cached(
     if stored is not None:
         if stored.fields is None:
             return None, stored.problems, True
-        return Entry(content_type, path.stem, path, project.shown(path),
-                     *stored.fields), stored.problems, True
+        data, body, body_line, source_map, valid, outline = stored.fields
+        return Entry(content_type, path.stem, path, project.shown(path), data, body, body_line,
+                     source_map, valid, outline, source_key=key or ""), stored.problems, True
     entry, problems = load_entry(path, content_type, registry, project)
     if key is not None:
+        if entry is not None:
+            entry.source_key = key
         fields = None if entry is None else (entry.data, entry.body, entry.body_line,
                                              entry.source_map, entry.valid, entry.outline)
         cache.put(path, key, Stored(fields, problems))

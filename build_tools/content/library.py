@@ -37,6 +37,9 @@ class Entry:
     """False when the file has errors: it is checked against others but never published."""
     outline: Outline | None = field(repr=False, default=None)
     """Headings, links and images of the converted body, for the link checks."""
+    source_key: str = field(repr=False, default="")
+    """A hash of the file's bytes and of everything its checks depended on (the cache's key);
+    equal keys mean an equal entry. Empty when the cache is off: then nothing is reused."""
 
     @property
     def src_uri(self) -> str:

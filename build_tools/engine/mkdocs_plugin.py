@@ -21,11 +21,13 @@ from mkdocs.structure.files import File, Files
 from ..checks.loader import Checked, Project, check_content
 from ..diagnostics.problems import render_text
 from ..monitoring.site import MonitoringSettings
+from ..output import entry_cache
 from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
 from ..pages import low_vision
+from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
@@ -83,6 +85,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Entries' bodies as the checks converted them, by page; reused instead of MkDocs'."""
         self.reused: set[str] = set()
         self.session = ServeSession()
+        self.memo = PageMemo()
+        """Under `kb serve`: the last build's pages, reused while their inputs hold."""
         # Kept across `kb serve`'s rebuilds: its templates are compiled once per session.
         self.renderer = Renderer()
 
@@ -93,6 +97,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        if command == "serve":  # many checks in a row: the cache file is written at the end
+            entry_cache.hold_writes()
 
     def on_config(self, config: Any) -> Any:
         try:
@@ -124,8 +130,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not publication.absolute:
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
+        # Only the editor's loop reuses pages: a build renders each of them once anyway.
+        self.memo.begin(checked.world_key if serving else "")
         self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
-                                   publication=publication)
+                                   publication=publication, memo=self.memo)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         reusable = entry_body.reusable(config)
         self.bodies = {e.src_uri: e.outline for e in library.entries
@@ -273,6 +281,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_shutdown(self) -> None:
         self.kept_index.discard()
+        entry_cache.flush()
         # Runs after MkDocs' own strict-mode check, which can still fail a finished build.
         if self.staged is not None:
             if self.succeeded:

@@ -59,14 +59,53 @@ _ALLOWED: dict[tuple[str, str], Any] = {
 }
 
 
+Results = dict[str, tuple[str, Stored]]
+"""File path -> (its key, what checking it found)."""
+
+
+class _Memory:
+    """The last run's results of each cache folder, kept by this process.
+
+    `kb serve` checks again after every save: reading and unpickling the whole file each time
+    would cost seconds at thousands of practices, so while writes are held a run starts from
+    the last one's results in memory, and the file is written once, when the session ends
+    (`hold_writes`, `flush`). Otherwise every run reads the file, which others may change.
+    """
+
+    def __init__(self) -> None:
+        self.runs: dict[Path, Results] = {}
+        self.unsaved: set[Path] = set()
+        self.held = False
+
+
+_MEMORY = _Memory()
+
+
+def hold_writes() -> None:
+    """Keep results in memory only until `flush`: for a long session of many runs."""
+    _MEMORY.held = True
+
+
+def flush() -> None:
+    """Write what the held runs found; afterwards every run writes its results again."""
+    _MEMORY.held = False
+    for folder in sorted(_MEMORY.unsaved):
+        _write(folder, _MEMORY.runs[folder])
+    _MEMORY.unsaved.clear()
+    _MEMORY.runs.clear()
+
+
 class EntryCache:
     """The stored results of the last run, and those of this run, to be saved for the next."""
 
     def __init__(self, folder: Path | None, context: str) -> None:
         self.folder = folder
         self.context = context
-        self.old: dict[str, tuple[str, Stored]] = self._read() if folder is not None else {}
-        self.new: dict[str, tuple[str, Stored]] = {}
+        self.old: Results = {}
+        if folder is not None:
+            remembered = _MEMORY.runs.get(folder) if _MEMORY.held else None
+            self.old = remembered if remembered is not None else self._read()
+        self.new: Results = {}
         self.hits = 0
         self.misses = 0
 
@@ -96,19 +135,17 @@ class EntryCache:
 
     def save(self) -> None:
         """Write this run's results if they differ from the last; a failure only costs time."""
-        if self.folder is None or (not self.misses and self.new.keys() == self.old.keys()):
+        if self.folder is None:
             return
-        target = self.folder / CACHE_FILE
-        temporary = self.folder / f".{CACHE_FILE}.{os.getpid()}"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _ignore_folder(self.folder)
-            temporary.write_bytes(pickle.dumps((FORMAT, self.new), pickle.HIGHEST_PROTOCOL))
-            temporary.replace(target)  # readers see the old file or the new one, never half
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        _MEMORY.runs[self.folder] = self.new
+        if not self.misses and self.new.keys() == self.old.keys():
+            return
+        if _MEMORY.held:
+            _MEMORY.unsaved.add(self.folder)
+        else:
+            _write(self.folder, self.new)
 
-    def _read(self) -> dict[str, tuple[str, Stored]]:
+    def _read(self) -> Results:
         assert self.folder is not None
         try:
             raw = (self.folder / CACHE_FILE).read_bytes()
@@ -116,6 +153,18 @@ class EntryCache:
         except Exception:  # noqa: BLE001 - any unreadable cache is only a cold start
             return {}
         return stored if version == FORMAT and isinstance(stored, dict) else {}
+
+
+def _write(folder: Path, results: Results) -> None:
+    target = folder / CACHE_FILE
+    temporary = folder / f".{CACHE_FILE}.{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _ignore_folder(folder)
+        temporary.write_bytes(pickle.dumps((FORMAT, results), pickle.HIGHEST_PROTOCOL))
+        temporary.replace(target)  # readers see the old file or the new one, never half
+    except OSError:
+        temporary.unlink(missing_ok=True)
 
 
 def context_hash(config_file: Path | None, content_root: Path, settings: tuple[Any, ...]) -> str:

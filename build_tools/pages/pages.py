@@ -25,6 +25,7 @@ from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import guide
+from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
 
 PER_PAGE = 50
@@ -88,8 +89,11 @@ class SiteBuilder:
 
     def __init__(self, library: Library, renderer: Renderer | None = None,
                  monitoring_settings: MonitoringSettings | None = None,
-                 publication: PublicationSettings | None = None) -> None:
+                 publication: PublicationSettings | None = None,
+                 memo: PageMemo | None = None) -> None:
         self.library = library
+        self.memo = memo or PageMemo()
+        """`kb serve` hands in the last build's pages, begun with this build's world key."""
         self.renderer = renderer or Renderer()
         self.renderer.env.globals["number"] = format_number
         self.renderer.env.globals["event_anchor"] = item_anchor
@@ -125,8 +129,10 @@ class SiteBuilder:
         """A practice as one list item; rendered once, placed on every listing it is on."""
         item = self._items.get(entry.slug)
         if item is None:
-            item = self.renderer.render_fragment(
-                "practice_item.html", site=self, library=self.library, entry=entry)
+            item = self.memo.get("item", self.memo.key(entry),
+                                 lambda: self.renderer.render_fragment(
+                                     "practice_item.html", site=self, library=self.library,
+                                     entry=entry))
             self._items[entry.slug] = item
         return item.place(page_url)
 
@@ -176,7 +182,7 @@ class SiteBuilder:
                                     "Ассоциации новых школ.")
 
     def practice_pages(self) -> Iterator[PageSpec]:
-        related = search_data.related_practices(self.library)
+        related = self._related_practices()
         for entry in self.library.practices:
             yield self._entry_page(
                 entry, "practice.html", related=related[entry.slug],
@@ -217,7 +223,22 @@ class SiteBuilder:
             description="Банк практик, методические рекомендации и реестр школ Ассоциации "
                         "в форматах CSV и JSON.")
 
+    def _related_practices(self) -> dict[str, list[Entry]]:
+        """Related practices change only with the practices' terms, picks and order."""
+        practices = self.library.practices
+        key = terms_key(practices, search_data.RELATED_FIELDS)
+        slugs = self.memo.get("related", key, lambda: {
+            slug: [other.slug for other in chosen]
+            for slug, chosen in search_data.related_practices(self.library).items()})
+        by_slug = {entry.slug: entry for entry in practices}
+        return {slug: [by_slug[other] for other in chosen] for slug, chosen in slugs.items()}
+
     def _entry_page(self, entry: Entry, template: str, **context: Any) -> PageSpec:
+        """An entry's page; under `kb serve`, the last build's while its inputs hold."""
+        return self.memo.get(f"page:{template}", self.memo.key(context, own=entry),
+                             lambda: self._render_entry_page(entry, template, **context))
+
+    def _render_entry_page(self, entry: Entry, template: str, **context: Any) -> PageSpec:
         card = self._render(template, entry.url, entry=entry, part="card", **context)
         footer = self._render(template, entry.url, entry=entry, part="footer", **context)
         footer += "\n" + self._render("_search_data.html", entry.url, search={
@@ -250,10 +271,14 @@ class SiteBuilder:
                 "next": f"{folder}/page/{number + 1}/" if number < len(chunks) else None,
             }
             shown = title if number == 1 else f"{title} — страница {number}"
-            yield PageSpec(src, shown, self._render(
-                "practice_list.html", url, title=shown, entries=chunk, count=len(entries),
-                pager=pager, header=header, footer=footer, breadcrumb=breadcrumb,
-                **(context or {})), description=description)
+            values = {"title": shown, "entries": chunk, "count": len(entries), "pager": pager,
+                      "header": header, "footer": footer, "breadcrumb": breadcrumb,
+                      **(context or {})}
+            yield PageSpec(src, shown, self._list_page(url, values), description=description)
+
+    def _list_page(self, url: str, values: dict[str, Any]) -> str:
+        return self.memo.get(f"list:{url}", self.memo.key(values),
+                             lambda: self._render("practice_list.html", url, **values))
 
     def school_pages(self) -> Iterator[PageSpec]:
         schools = self.library.registry.schools

@@ -181,6 +181,10 @@ CANDIDATES_PER_TERM = 200
 """A topic shared by thousands of practices would make every practice a candidate."""
 
 
+RELATED_FIELDS = ("topics", "project", "levels", "related")
+"""The fields `related_practices` reads, besides the practices' order."""
+
+
 def _terms(practice: Entry) -> list[tuple[str, str]]:
     data = practice.data
     keys = [("topic", t) for t in data.get("topics") or []]

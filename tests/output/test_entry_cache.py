@@ -145,3 +145,25 @@ def test_a_warm_validate_reports_the_same_problems(project: Path) -> None:
     assert checked(project).rechecked == ()  # the second run did read the cache
     assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout,
                                                            cold.stderr)
+
+
+def test_a_serving_session_keeps_results_in_memory_and_writes_them_at_the_end(
+        warm: Path) -> None:
+    stored = warm / CACHE_DIR / entry_cache.CACHE_FILE
+    practice = sorted((warm / "content/practices").glob("[!i]*.md"))[0]
+    entry_cache.hold_writes()
+    try:
+        checked(warm)  # the session's first run reads the file
+        stored.unlink()
+        practice.write_text(practice.read_text(encoding="utf-8") + "\nЕщё абзац.\n",
+                            encoding="utf-8")
+        again = checked(warm)
+        # the other files came from memory, though the file is gone, and nothing was written
+        assert again.rechecked == (f"content/practices/{practice.name}",)
+        assert again.reused == entry_files(warm) - 1
+        assert not stored.exists()
+    finally:
+        entry_cache.flush()
+    assert stored.is_file()  # written once, when the session ended
+    after = checked(warm)
+    assert after.rechecked == () and after.reused == entry_files(warm)
