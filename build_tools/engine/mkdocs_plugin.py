@@ -207,7 +207,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         output = self._add_controls(output, root_prefix(page.url) or "./", page.file.src_uri)
-        output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
+        spec = self.pages.get(page.file.src_uri)
+        head = self.builder.head_links(page.url) + (spec.head if spec is not None else "")
+        output = output.replace("</head>", head + "</head>", 1)
         return self._externalize(output, root_prefix(page.url), page.file.src_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:

@@ -25,6 +25,7 @@ from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import guide
+from .json_ld import json_ld, practice_json_ld
 from .render import Fragment, Renderer, relative_url
 
 PER_PAGE = 50
@@ -53,6 +54,8 @@ class PageSpec:
     """"entry" pages (practices, recommendations, digests) are what search indexes."""
     draft: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    head: str = ""
+    """HTML for the page's <head>, such as its schema.org JSON-LD (absolute links only)."""
 
     @property
     def url(self) -> str:
@@ -160,6 +163,11 @@ class SiteBuilder:
         """Feed autodiscovery links for the page's <head>."""
         return self.syndication.head_links(lambda target: relative_url(target, page_url))
 
+    @property
+    def site_url(self) -> str:
+        """mkdocs.yml's site_url ending with "/", or "" when it is not set."""
+        return self.syndication.settings.site_url
+
     def _render(self, template: str, url: str, **context: Any) -> str:
         return self.renderer.render(template, url, site=self, library=self.library,
                                     facets=self.facets, **context)
@@ -178,10 +186,12 @@ class SiteBuilder:
     def practice_pages(self) -> Iterator[PageSpec]:
         related = search_data.related_practices(self.library)
         for entry in self.library.practices:
-            yield self._entry_page(
+            page = self._entry_page(
                 entry, "practice.html", related=related[entry.slug],
                 school=self.library.school_of(entry),
                 adopters_change=self.report.adopters_change(entry.data.get("adopted_by") or []))
+            page.head = json_ld(practice_json_ld(entry, self.library, self.site_url))
+            yield page
 
     def recommendation_pages(self) -> Iterator[PageSpec]:
         for entry in self.library.recommendations:
