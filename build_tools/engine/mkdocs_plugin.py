@@ -125,7 +125,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
         self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
-                                   publication=publication)
+                                   publication=publication,
+                                   requests_url=self.settings.requests_url)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         reusable = entry_body.reusable(config)
         self.bodies = {e.src_uri: e.outline for e in library.entries

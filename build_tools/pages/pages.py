@@ -27,6 +27,7 @@ from ..syndication.syndication import PublicationSettings, Syndication
 from . import guide
 from .json_ld import json_ld, practice_json_ld
 from .render import Fragment, Renderer, relative_url
+from .replication import RequestLink, replication_request
 
 PER_PAGE = 50
 """Listing pages are split so that no page grows with the size of the bank."""
@@ -91,8 +92,11 @@ class SiteBuilder:
 
     def __init__(self, library: Library, renderer: Renderer | None = None,
                  monitoring_settings: MonitoringSettings | None = None,
-                 publication: PublicationSettings | None = None) -> None:
+                 publication: PublicationSettings | None = None,
+                 requests_url: str = "") -> None:
         self.library = library
+        self.requests_url = requests_url
+        """The kb setting: the git host's new-issue page for «Хочу внедрить» (may be "")."""
         self.renderer = renderer or Renderer()
         self.renderer.env.globals["number"] = format_number
         self.renderer.env.globals["event_anchor"] = item_anchor
@@ -162,6 +166,11 @@ class SiteBuilder:
     def head_links(self, page_url: str) -> str:
         """Feed autodiscovery links for the page's <head>."""
         return self.syndication.head_links(lambda target: relative_url(target, page_url))
+
+    def replication_links(self, entry: Entry) -> list[RequestLink]:
+        """«Хочу внедрить» on a practice page: the prefilled issue form, then a letter."""
+        return replication_request(entry, self.library, requests_url=self.requests_url,
+                                   site_url=self.site_url)
 
     @property
     def site_url(self) -> str:
