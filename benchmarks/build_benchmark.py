@@ -294,11 +294,12 @@ def kb_config_text(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, *, search: 
     text = mkdocs_yml.read_text(encoding="utf-8")
     text = replace_line(text, r"^docs_dir:.*$", f"docs_dir: {json.dumps(str(docs_dir))}")
     text = replace_line(text, r"^site_dir:.*$", f"site_dir: {json.dumps(str(site_dir))}")
-    match = re.search(r"^([ \t]*)- kb[ \t]*$", text, flags=re.MULTILINE)
+    # `- kb` or `- kb:` with options of its own below, which stay.
+    match = re.search(r"^([ \t]*)- kb:?[ \t]*$", text, flags=re.MULTILINE)
     indent = match.group(1) if match else ""
     plugin = (f"{indent}- kb:\n{indent}    search_index: {str(search).lower()}\n"
               f"{indent}    staged: {str(staged).lower()}")
-    return replace_line(text, r"^[ \t]*- kb[ \t]*$", plugin)
+    return replace_line(text, r"^[ \t]*- kb:?[ \t]*$", plugin)
 
 
 def plain_config_text(docs_dir: Path, site_dir: Path) -> str:

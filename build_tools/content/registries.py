@@ -10,7 +10,7 @@ from typing import Any
 from ..diagnostics.problems import Problem
 from .compound_fields import ListOf, Record
 from .fields import CheckContext, Vocabulary, normalize
-from .scalar_fields import Boolean, Integer, Text, slug_id
+from .scalar_fields import Boolean, Integer, Text, Url, slug_id
 from .sources import read_data_file
 from .term_fields import Choice
 from .term_fields import Term as TermField
@@ -52,6 +52,15 @@ TERM = Record(
     },
 )
 
+LICENSE = Record(
+    "Лицензия.",
+    fields={**TERM.fields,
+            "url": Url("Адрес текста лицензии, например https://creativecommons.org/licenses/"
+                       "by/4.0/; его читают поисковые системы и наборы открытых данных.")},
+)
+TERM_RECORDS = {"licenses": LICENSE}
+"""Vocabularies whose terms carry more than id, name and description."""
+
 SYNONYMS = Record(
     "Группа равнозначных написаний для поиска: сокращение и его расшифровки.",
     fields={
@@ -89,6 +98,8 @@ class Term:
     id: str
     name: str
     description: str = ""
+    url: str = ""
+    """The address of a licence's text (licenses.yml only)."""
 
 
 @dataclass
@@ -208,9 +219,11 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     data_dir = content_root / DATA_DIR
     for spec in VOCABULARIES:
         path = data_dir / f"{spec.name}.yml"
-        rows = read_rows(path, TERM, registry, content_root, display_root, problems)
+        record = TERM_RECORDS.get(spec.name, TERM)
+        rows = read_rows(path, record, registry, content_root, display_root, problems)
         problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
-        terms = [Term(r["id"], r["name"], r["description"] or "") for r in rows]
+        terms = [Term(r["id"], r["name"], r["description"] or "", r.get("url") or "")
+                 for r in rows]
         registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable,
                                                     broken=frozenset(rows.broken))
     path = data_dir / "schools.yml"

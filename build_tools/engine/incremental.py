@@ -40,7 +40,8 @@ def page_digest(spec: PageSpec, site_key: str) -> str:
     """Everything of a page that reaches its HTML besides the theme, which `site_key` covers."""
     digest = hashlib.sha256(site_key.encode("utf-8"))
     for part in (spec.src_uri, spec.title, spec.description, spec.kind, str(spec.draft),
-                 repr(sorted(spec.meta.items())), spec.before, spec.markdown, spec.after):
+                 repr(sorted(spec.meta.items())), spec.before, spec.markdown, spec.after,
+                 spec.head):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

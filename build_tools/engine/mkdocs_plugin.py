@@ -133,7 +133,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Only the editor's loop reuses pages: a build renders each of them once anyway.
         self.memo.begin(checked.world_key if serving else "")
         self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
-                                   publication=publication, memo=self.memo)
+                                   publication=publication, memo=self.memo,
+                                   requests_url=self.settings.requests_url)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
         reusable = entry_body.reusable(config)
         self.bodies = {e.src_uri: e.outline for e in library.entries
@@ -215,7 +216,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         output = self._add_controls(output, root_prefix(page.url) or "./", page.file.src_uri)
-        output = output.replace("</head>", self.builder.head_links(page.url) + "</head>", 1)
+        spec = self.pages.get(page.file.src_uri)
+        head = self.builder.head_links(page.url) + (spec.head if spec is not None else "")
+        output = output.replace("</head>", head + "</head>", 1)
         return self._externalize(output, root_prefix(page.url), page.file.src_uri)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:

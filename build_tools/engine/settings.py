@@ -7,12 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from ..checks.loader import Project
 
 CACHE_DIR = ".kb-cache"
 """Beside mkdocs.yml, git-ignored: per-file results of the checks, reused while unchanged."""
+
+
+class WebAddress(c.URL):
+    """An http(s) address: MkDocs' URL alone would take ftp:// or mailto: too."""
+
+    def run_validation(self, value: object) -> str:
+        url = super().run_validation(value)
+        if not url.startswith(("https://", "http://")):
+            raise ValidationError("the address must start with https://")
+        return url
 
 
 class KnowledgeBaseConfig(Config):
@@ -33,11 +43,17 @@ class KnowledgeBaseConfig(Config):
     """Consecutive periods of improvement that make a school an internship-site candidate."""
     cache = c.Type(bool, default=True)
     """Keep per-file check results in .kb-cache/ beside mkdocs.yml and reuse them."""
+    requests_url = c.Optional(WebAddress())
+    """The «new issue» page of the repository on the institute's git host (Forgejo, Gitea or
+    GitHub), e.g. https://git.institute.example/bank/content/issues/new: practice pages link
+    to it with the form «Заявка на внедрение практики» prefilled. Empty: no such link."""
 
 
 _EXPECTED = {bool: "да или нет (true или false)", int: "целое число",
              list: "список адресов сайтов, например [rutube.ru]"}
 """What each kind of option takes, in the words of the error message."""
+_EXPECTED_OF = {"requests_url": "адрес страницы новой заявки, начинающийся с https://"}
+"""Options whose default tells nothing of what they take."""
 
 
 class SettingsError(Exception):
@@ -55,6 +71,7 @@ class KbSettings:
     monitoring_min_group: int = 3
     monitoring_improvement_periods: int = 3
     cache: bool = True
+    requests_url: str = ""
 
     @classmethod
     def from_config(cls, config: KnowledgeBaseConfig) -> KbSettings:
@@ -63,7 +80,7 @@ class KbSettings:
                    max_file_kb=config.max_file_kb,
                    monitoring_min_group=config.monitoring_min_group,
                    monitoring_improvement_periods=config.monitoring_improvement_periods,
-                   cache=config.cache)
+                   cache=config.cache, requests_url=config.requests_url or "")
 
     def project(self, config_file: Path, docs_dir: Path, display_root: Path) -> Project:
         """Where content is and how it is checked; the same for the command and the plugin."""
@@ -107,7 +124,8 @@ def kb_settings(options: dict[str, Any]) -> KbSettings:
 
 def _wrong(name: str, value: Any) -> str:
     option = dict(KnowledgeBaseConfig._schema).get(name)
-    expected = _EXPECTED.get(type(getattr(option, "default", None)), "другое значение")
+    expected = _EXPECTED_OF.get(name) or _EXPECTED.get(
+        type(getattr(option, "default", None)), "другое значение")
     return (f"в mkdocs.yml у плагина kb настройка {name} задана как «{value}», а нужно "
             f"{expected}.")
 

@@ -11,11 +11,17 @@ Only the blocks the theme's (and our) templates contain are moved: their pattern
 from the installed templates, with each Jinja expression standing for a value that cannot
 leave its string. Any other inline script is removed and reported, so that no page, whatever
 its content, can turn text into a same-origin script file.
+
+Scripts with attributes: `src` ones and `application/json` data blocks stay as they are; a
+schema.org `application/ld+json` block stays only when its text is JSON with no `<` in it
+(pages/json_ld.py writes it so), so it can neither end its element early nor hide markup; any
+other inline script with attributes (`type="module"`, an id) is foreign like a bare one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -24,8 +30,14 @@ from ..diagnostics.problems import Problem
 from ..theme import seam as theme
 
 INLINE_DIR = "assets/inline"
-# Only bare <script> tags: `type="application/json"` data blocks are not executed and stay.
 _INLINE = re.compile(r"<script>(.*?)</script>", re.S)
+"""The bare inline scripts of the templates, whose patterns are known."""
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+"""Every script element of a page, with its attributes and text."""
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_SRC = re.compile(r"(?:^|\s)src\s*=", re.I)
+DATA_TYPE = "application/json"
+JSON_LD_TYPE = "application/ld+json"
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _VALUE = r"[^\"'`<>\\:]*"
 """What a Jinja expression inside a script may render to: a relative address that stays inside
@@ -64,7 +76,9 @@ class InlineScripts:
         refused: list[Problem] = []
 
         def move(match: re.Match[str]) -> str:
-            code = match.group(1)
+            attributes, code = match.group(1), match.group(2)
+            if attributes.strip():
+                return _with_attributes(match.group(0), attributes, code, page, refused)
             if not code.strip():
                 return ""
             if not is_known(code):
@@ -75,7 +89,7 @@ class InlineScripts:
             self.files[name] = code
             return f'<script src="{root}{name}"></script>'
 
-        return _INLINE.sub(move, html), refused
+        return _SCRIPT.sub(move, html), refused
 
     def write(self, site_dir: Path) -> list[Path]:
         written = []
@@ -85,6 +99,52 @@ class InlineScripts:
             path.write_text(code, encoding="utf-8")
             written.append(path)
         return written
+
+
+def _with_attributes(element: str, attributes: str, code: str, page: str,
+                     refused: list[Problem]) -> str:
+    """The element kept as it is, or removed with its problem."""
+    kind = script_type(attributes)
+    if kind == DATA_TYPE or (_SRC.search(attributes) and not code.strip()):
+        return element
+    if kind == JSON_LD_TYPE:
+        if is_safe_json_ld(code):
+            return element
+        refused.append(_bad_json_ld(code, page))
+        return ""
+    refused.append(_foreign(code, page))
+    return ""
+
+
+def script_type(attributes: str) -> str:
+    found = _TYPE.search(attributes)
+    if found is None:
+        return ""
+    return next(v for v in found.groups() if v is not None).strip().lower()
+
+
+def is_safe_json_ld(code: str) -> bool:
+    """JSON with no `<`: what pages/json_ld.py writes, and nothing a browser reads as markup."""
+    if "<" in code:
+        return False
+    try:
+        json.loads(code)
+    except ValueError:  # JSONDecodeError, and a number too long to convert
+        return False
+    return True
+
+
+def _bad_json_ld(code: str, page: str) -> Problem:
+    start = " ".join(code.split())[:60]
+    return Problem(
+        "ForeignInlineScript",
+        f"на странице встретился блок метаданных (application/ld+json), который сборка не "
+        f"может принять: «{start}». Это не JSON или в нём есть знак «<». Сборка его удалила и "
+        f"остановилась.",
+        hint="Метаданные для поисковых систем пишет только сама сборка (функция json_ld); "
+             "найдите шаблон или плагин, который добавил этот блок, и уберите его.",
+        path=page or "?",
+    )
 
 
 def _foreign(code: str, page: str) -> Problem:

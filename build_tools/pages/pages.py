@@ -25,8 +25,10 @@ from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import guide
+from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
+from .replication import RequestLink, replication_request
 
 PER_PAGE = 50
 """Listing pages are split so that no page grows with the size of the bank."""
@@ -54,6 +56,8 @@ class PageSpec:
     """"entry" pages (practices, recommendations, digests) are what search indexes."""
     draft: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    head: str = ""
+    """HTML for the page's <head>, such as its schema.org JSON-LD (absolute links only)."""
 
     @property
     def url(self) -> str:
@@ -90,10 +94,12 @@ class SiteBuilder:
     def __init__(self, library: Library, renderer: Renderer | None = None,
                  monitoring_settings: MonitoringSettings | None = None,
                  publication: PublicationSettings | None = None,
-                 memo: PageMemo | None = None) -> None:
+                 memo: PageMemo | None = None, requests_url: str = "") -> None:
         self.library = library
         self.memo = memo or PageMemo()
         """`kb serve` hands in the last build's pages, begun with this build's world key."""
+        self.requests_url = requests_url
+        """The kb setting: the git host's new-issue page for «Хочу внедрить» (may be "")."""
         self.renderer = renderer or Renderer()
         self.renderer.env.globals["number"] = format_number
         self.renderer.env.globals["event_anchor"] = item_anchor
@@ -165,6 +171,16 @@ class SiteBuilder:
     def head_links(self, page_url: str) -> str:
         """Feed autodiscovery links for the page's <head>."""
         return self.syndication.head_links(lambda target: relative_url(target, page_url))
+
+    def replication_links(self, entry: Entry) -> list[RequestLink]:
+        """«Хочу внедрить» on a practice page: the prefilled issue form, then a letter."""
+        return replication_request(entry, self.library, requests_url=self.requests_url,
+                                   site_url=self.site_url)
+
+    @property
+    def site_url(self) -> str:
+        """mkdocs.yml's site_url ending with "/", or "" when it is not set."""
+        return self.syndication.settings.site_url
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         return self.renderer.render(template, url, site=self, library=self.library,
@@ -247,9 +263,13 @@ class SiteBuilder:
             "sort": search_data.sort_keys(entry),
             "synonyms": self._synonyms.extra_for(_searchable_text(entry)),
         })
+        # Schema.org metadata for search engines and aggregators: practices only so far.
+        head = (json_ld(practice_json_ld(entry, self.library, self.site_url))
+                if entry.type.name == "practice" else "")
         return PageSpec(entry.src_uri, entry.title, card, markdown=page_markdown(entry.body),
                         after=footer, description=entry.summary, kind="entry",
-                        draft=not entry.status.is_public(), meta={"type": entry.type.name})
+                        draft=not entry.status.is_public(), meta={"type": entry.type.name},
+                        head=head)
 
     def listing(self, folder: str, title: str, entries: list[Entry], *, header: str = "",
                 footer: str = "", breadcrumb: tuple[str, str] | None = None,

@@ -8,6 +8,7 @@ import jinja2
 import markupsafe
 
 from ..content.russian import format_date, format_range, plural
+from .json_ld import json_ld
 
 _ROOT = "\x00root\x00"
 """Stands for the way back to the site root in HTML rendered once for use on many pages."""
@@ -49,6 +50,8 @@ class Renderer:
         # jinja's `capitalize` lowercases the rest: «новости Ассоциации» must keep its capital.
         self.env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
         self.env.globals["plural"] = plural
+        # The one way a template writes a <script> with data: escaped so it cannot end early.
+        self.env.filters["json_ld"] = json_ld
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render `template` for the page at `page_url`; `url()` in templates links relatively."""

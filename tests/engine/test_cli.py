@@ -116,8 +116,8 @@ def test_the_size_limit_is_a_setting_of_the_kb_plugin(project: Path, kb: KbRunne
     """`max_file_kb` in mkdocs.yml applies to kb validate, kb build and mkdocs build alike."""
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
-    assert "\n  - kb\n" in text
-    config.write_text(text.replace("\n  - kb\n", "\n  - kb:\n      max_file_kb: 8\n"), "utf-8")
+    assert "\n  - kb:\n" in text
+    config.write_text(text.replace("\n  - kb:\n", "\n  - kb:\n      max_file_kb: 8\n"), "utf-8")
     practice = project / "content" / "practices" / "roditelskiy-universitet.md"
     practice.write_text(practice.read_text("utf-8") + "\nДополнение.\n" * 900, "utf-8")
     size_kb = -(-practice.stat().st_size // 1024)
@@ -136,7 +136,7 @@ def test_embed_hosts_let_a_named_player_onto_the_page(project: Path, kb: KbRunne
     """The institute may allow players from named hosts; kb validate and the build agree."""
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(
-        "\n  - kb\n", "\n  - kb:\n      embed_hosts: [rutube.ru]\n"), "utf-8")
+        "\n  - kb:\n", "\n  - kb:\n      embed_hosts: [rutube.ru]\n"), "utf-8")
     practice = project / "content" / "practices" / "roditelskiy-universitet.md"
     player = ('\n<iframe title="Запись встречи родительского университета" '
               'src="https://rutube.ru/play/embed/0000"></iframe>\n')

@@ -17,7 +17,7 @@ def test_defaults_are_the_plugin_schema_defaults() -> None:
 def test_options_are_read_from_every_form_of_plugins(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  - kb\n", "  - kb:\n      max_file_kb: 10\n"
+    config.write_text(text.replace("  - kb:\n", "  - kb:\n      max_file_kb: 10\n"
                                    "      embed_hosts: [RuTube.ru]\n"), encoding="utf-8")
     site = read_site(config)
     assert (site.kb.max_file_kb, site.kb.embed_hosts) == (10, ("rutube.ru",))
@@ -29,6 +29,8 @@ def test_options_are_read_from_every_form_of_plugins(project: Path) -> None:
     ("max_file_kb", "много", "целое число"),
     ("search_index", "[1]", "да или нет"),
     ("embed_hosts", "rutube.ru", "список адресов"),
+    ("requests_url", "ftp://git.example/issues/new", "адрес страницы новой заявки"),
+    ("requests_url", "[1]", "начинающийся с https://"),
 ])
 def test_a_wrong_value_is_named_in_russian(option: str, value: str, expected: str) -> None:
     import yaml
@@ -43,9 +45,15 @@ def test_kb_validate_reports_a_wrong_option_without_a_traceback(
 ) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - kb\n", "  - kb:\n      max_file_kb: много\n"), encoding="utf-8")
+        "  - kb:\n", "  - kb:\n      max_file_kb: много\n"), encoding="utf-8")
     result = kb("validate", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == ("kb: в mkdocs.yml у плагина kb настройка max_file_kb "
                                      "задана как «много», а нужно целое число.")
+
+
+def test_the_sample_asks_for_replication_on_its_git_host(project: Path) -> None:
+    site = read_site(project / "mkdocs.yml")
+    assert site.kb.requests_url == "https://git.institute.example/bank/content/issues/new"
+    assert kb_settings({}).requests_url == ""

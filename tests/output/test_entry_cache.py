@@ -62,7 +62,7 @@ def test_a_changed_registry_checks_every_file_again(warm: Path) -> None:
 def test_a_changed_mkdocs_yml_checks_every_file_again(warm: Path) -> None:
     config = warm / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - kb\n", "  - kb:\n      embed_hosts: [rutube.ru]\n"), encoding="utf-8")
+        "  - kb:\n", "  - kb:\n      embed_hosts: [rutube.ru]\n"), encoding="utf-8")
     assert read_site(config).kb.embed_hosts == ("rutube.ru",)
     assert len(checked(warm).rechecked) == entry_files(warm)
 
@@ -77,7 +77,7 @@ def test_a_new_code_version_checks_every_file_again(
 def test_the_cache_can_be_turned_off(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - kb\n", "  - kb:\n      cache: false\n"), encoding="utf-8")
+        "  - kb:\n", "  - kb:\n      cache: false\n"), encoding="utf-8")
     checked(project)
     assert len(checked(project).rechecked) == entry_files(project)
     assert not (project / CACHE_DIR).exists()
@@ -120,7 +120,7 @@ def test_a_warm_build_gives_the_same_site_as_a_cold_one(tmp_path: Path) -> None:
     # compared by tests/test_reproducible.py.
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - kb\n", "  - kb:\n      search_index: false\n"), encoding="utf-8")
+        "  - kb:\n", "  - kb:\n      search_index: false\n"), encoding="utf-8")
     cold = kb(project, "build", "-d", "cold")
     assert cold.returncode == 0, cold.stderr
     # Had the plugin loaded the content again, it would have found all of it in the cache.
