@@ -141,4 +141,14 @@ class Reference(Field):
             schools = vocabularies.get("schools")
             ids = "; ".join(schools.names()) if schools else ""
             return "Идентификатор из content/_data/schools.yml" + (f": {ids}." if ids else ".")
+        if self.target in _REGISTRY_FILES:
+            return f"Идентификатор из {_REGISTRY_FILES[self.target]}."
         return "Имя файла практики без .md из папки content/practices/."
+
+
+_REGISTRY_FILES = {
+    "reviewers": "content/_data/experts.yml или content/_data/departments.yml",
+    "departments": "content/_data/departments.yml",
+    "indicators": "content/_data/indicators.yml",
+}
+"""Registries other than schools that a Reference may point to: where their ids are."""
