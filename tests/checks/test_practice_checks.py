@@ -92,4 +92,5 @@ def test_old_fields_get_a_renamed_field_error(project: Path, kb: KbRunner) -> No
             "заменено полем «adoptions»: для каждой школы укажите school и year. "
             "[RenamedField]") in report
     assert (f"{shown}:{line_of(project, shown, 'reviewed:')}:11: reviewed: поле «reviewed» "
-            "заменено полем «review»: дату рецензии укажите в review.date. [RenamedField]") in report
+            "заменено полем «review»: дату рецензии укажите в review.date. "
+            "[RenamedField]") in report
