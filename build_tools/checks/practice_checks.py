@@ -22,8 +22,12 @@ def check_practices(entries: list[Entry], registry: Registry,
         if entry.type.name != "practice":
             continue
         found = [*_reviewer(entry.data, registry), *_scores(entry.data, registry),
-                 *_indicators(entry.data, monitoring),
-                 *_confirmed(entry.data, monitoring, with_data), *_adoption_years(entry.data)]
+                 *_adoption_years(entry.data)]
+        # Without indicators.yml or schools.yml no monitoring table is read: their own
+        # errors are reported, not a missing confirmation in every practice.
+        if monitoring.indicators and registry.schools.available:
+            found += [*_indicators(entry.data, monitoring),
+                      *_confirmed(entry.data, monitoring, with_data)]
         problems += [entry.source_map.locate(p, entry.shown_path) for p in found]
     return problems
 
