@@ -38,7 +38,7 @@ def parse_month(text: str) -> YearMonth:
 
 def published_on(entry: Entry) -> dt.date:
     """When an entry appeared in the bank: a practice on its review, others on their date."""
-    reviewed = entry.data.get("reviewed")
+    reviewed = (entry.data.get("review") or {}).get("date")
     return reviewed if isinstance(reviewed, dt.date) else entry.date
 
 

@@ -27,6 +27,7 @@ from .config_policy import check_config
 from .content_policy import TreePlan, plan_tree, published_attachments, unreferenced
 from .html_policy import check_html
 from .markdown_checks import check_body
+from .practice_checks import check_practices
 from .text_checks import check_text
 
 _DIGEST_SLUG = r"\d{4}-\d{2}"
@@ -132,7 +133,11 @@ def check_content(project: Project) -> Checked:
     cache.save()
     # Cross-file checks see every file that could be read, so that two copies of one digest
     # are reported even when one of them also has its own errors.
+    monitoring, monitoring_problems = load_monitoring(project.content_root,
+                                                      project.display_root, registry)
+    problems.extend(monitoring_problems)
     across = check_entries(entries, registry, practice_files)
+    across += check_practices(entries, registry, monitoring)
     problems.extend(across)
     # A file only a draft refers to is expected (the draft will use it), so all entries count;
     # beside an entry that could not be read, its own error comes first.
@@ -143,9 +148,6 @@ def check_content(project: Project) -> Checked:
     publishable = [e for e in entries if e.valid and e.shown_path not in broken]
     if not registry.schools.available:  # a practice's page shows its school: none to show
         publishable = [e for e in publishable if e.type.name != "practice"]
-    monitoring, monitoring_problems = load_monitoring(project.content_root,
-                                                      project.display_root, registry)
-    problems.extend(monitoring_problems)
     return Checked(project, Library(registry, publishable, monitoring),
                    _once_per_vocabulary(problems), tuple(rechecked), cache.hits, plan,
                    world_key(cache.context, project.content_root) if cache.context else "")

@@ -67,6 +67,8 @@ class Record(Field):
     """A set of named fields: an author, a plan row, a whole front-matter."""
 
     fields: Mapping[str, Field] = field(default_factory=dict)
+    renamed: Mapping[str, str] = field(default_factory=dict)
+    """Fields the model no longer has → what to write instead, for old files."""
 
     kind_label = "набор полей «поле: значение»"
 
@@ -76,7 +78,9 @@ class Record(Field):
         clean: dict[str, Any] = {}
         problems: list[Problem] = []
         for key in value:
-            if key not in self.fields:
+            if key in self.renamed:
+                problems.append(Problem("RenamedField", self.renamed[key], field=(key,)))
+            elif key not in self.fields:
                 problems.append(Problem(
                     "UnknownField",
                     f"неизвестное поле «{key}». Допустимые поля: {', '.join(self.fields)}.",

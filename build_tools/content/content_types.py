@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,7 +11,18 @@ from typing import Any
 from ..diagnostics.problems import Problem, Severity
 from .compound_fields import ListOf, Record
 from .personal_data import CONSENT_FIELD, Contact
-from .scalar_fields import Boolean, Date, FilePath, Integer, Number, Text, Url
+from .practice_fields import (
+    ADOPTIONS,
+    DECISION,
+    GRADES,
+    PASSPORT,
+    RENAMED,
+    RESULTS,
+    REVIEW,
+)
+from .practice_rules import PRACTICE_RULES
+from .scalar_fields import Boolean, Date, FilePath, Integer, Text, Url
+from .statuses import Evidence, Status
 from .term_fields import Choice, Reference, Term
 
 IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
@@ -25,32 +35,8 @@ ATTACHMENT_TYPES = DOCUMENT_TYPES + IMAGE_TYPES
 """Files an entry may attach or show; nothing a browser would run or render as a page."""
 
 
-class Status(enum.Enum):
-    """Review status: only published entries reach the public site."""
-
-    DRAFT = "черновик"
-    UNDER_REVIEW = "на рассмотрении"
-    PUBLISHED = "опубликовано"
-    RECOMMENDED = "рекомендовано к тиражированию"
-
-    def is_public(self) -> bool:
-        return self in (Status.PUBLISHED, Status.RECOMMENDED)
-
-
-class Evidence(enum.Enum):
-    """How well a practice is proven, from a single school's description to monitoring data."""
-
-    DESCRIBED = "описана в одной школе"
-    PILOTED = "апробирована"
-    REPLICATED = "тиражирована в других школах"
-    CONFIRMED = "подтверждена мониторингом"
-
-
 Rule = Callable[[dict[str, Any]], list[Problem]]
 
-RESULT_MIN, RESULT_MAX = -1_000_000, 1_000_000_000
-"""Bounds of a practice's measured result: percentages, scores, counts of people or roubles;
-a value outside them is a typo (or an attempt to print «inf %»), not a result."""
 
 
 @dataclass(frozen=True)
@@ -97,46 +83,15 @@ def _consent() -> ListOf:
     )
 
 
-def reviewed_when_public(data: dict[str, Any]) -> list[Problem]:
-    """A published practice names who reviewed it and when."""
-    status = data.get("status")
-    if status is None or not Status(status).is_public():
-        return []
-    return [
-        Problem("MissingField",
-                f"для статуса «{status}» нужно заполнить поле «{name}» ({what}).", field=(name,))
-        for name, what in (("reviewer", "кто рецензировал"), ("reviewed", "дата рецензии"))
-        if not data.get(name)
-    ]
-
-
 def dates_in_order(data: dict[str, Any]) -> list[Problem]:
     date, updated = data.get("date"), data.get("updated")
-    problems = []
     if isinstance(date, dt.date) and isinstance(updated, dt.date) and updated < date:
-        problems.append(Problem(
+        return [Problem(
             "DatesOutOfOrder",
             f"дата обновления {updated:%Y-%m-%d} раньше даты публикации {date:%Y-%m-%d}.",
             field=("updated",),
-        ))
-    reviewed = data.get("reviewed")
-    if isinstance(date, dt.date) and isinstance(reviewed, dt.date) and reviewed < date:
-        problems.append(Problem(
-            "DatesOutOfOrder",
-            f"дата рецензии {reviewed:%Y-%m-%d} раньше даты подачи {date:%Y-%m-%d}.",
-            field=("reviewed",), severity=Severity.WARNING,
-        ))
-    return problems
-
-
-def adopters_are_other_schools(data: dict[str, Any]) -> list[Problem]:
-    return [
-        Problem("SelfReference",
-                "школа-автор практики не может быть в списке школ, которые её переняли.",
-                field=("adopted_by", index))
-        for index, school in enumerate(data.get("adopted_by") or [])
-        if school == data.get("school")
-    ]
+        )]
+    return []
 
 
 def _unique_rubrics(data: dict[str, Any]) -> list[Problem]:
@@ -183,30 +138,26 @@ PRACTICE = ContentType(
             "project": Term("Проект Ассоциации, в рамках которого создана практика.",
                             vocabulary="projects"),
             "audience": _terms("Для кого практика.", "audiences"),
-            "evidence": Choice("Уровень доказанности результатов.", required=True,
+            "evidence": Choice("Уровень доказанности результатов, от слабого к сильному: "
+                               "описана в одной школе → апробирована → тиражирована в "
+                               "других школах (нужны adoptions) → подтверждена мониторингом "
+                               "(нужен результат с monitoring, по которому есть данные).",
+                               required=True,
                                options=tuple(e.value for e in Evidence),
                                label="уровень доказанности"),
             "status": _status_field(),
-            "reviewer": Text("Кто рецензировал: эксперт или кафедра.", max_length=200),
-            "reviewed": Date("Дата рецензии."),
+            "review": REVIEW,
+            "decision": DECISION,
+            "pupils": _terms("Категории обучающихся, для которых практика (pupils.yml).",
+                             "pupils"),
+            "grades": GRADES,
             "date": Date("Дата подачи практики в банк.", required=True),
             "updated": Date("Дата последнего обновления."),
             "since": Integer("Год начала практики в школе.", minimum=1990, maximum=2100),
-            "adopted_by": ListOf("Другие школы, которые переняли практику (идентификаторы).",
-                                 item=Reference("", target="schools")),
+            "adoptions": ADOPTIONS,
             "related": _related(),
-            "results": ListOf(
-                "Измеримые результаты: показатель до и после.",
-                item=Record("Результат.", fields={
-                    "indicator": Text("Показатель.", required=True, max_length=300),
-                    "unit": Text("Единица измерения.", max_length=30),
-                    "before": Number("Значение до начала практики.", required=True,
-                                     minimum=RESULT_MIN, maximum=RESULT_MAX),
-                    "after": Number("Значение после.", required=True,
-                                    minimum=RESULT_MIN, maximum=RESULT_MAX),
-                    "period": Text("Период измерения.", max_length=60),
-                }),
-            ),
+            "results": RESULTS,
+            "passport": PASSPORT,
             "attachments": ListOf(
                 "Приложения: файлы рядом с практикой.",
                 item=Record("Приложение.", fields={
@@ -219,8 +170,9 @@ PRACTICE = ContentType(
                             required=True, vocabulary="licenses", example="CC BY 4.0"),
             CONSENT_FIELD: _consent(),
         },
+        renamed=RENAMED,
     ),
-    rules=(reviewed_when_public, dates_in_order, adopters_are_other_schools),
+    rules=(dates_in_order, *PRACTICE_RULES),
 )
 
 RECOMMENDATION = ContentType(

@@ -117,8 +117,8 @@ class Library:
         self._adopted_by: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.practices:
             self._by_school[entry.data["school"]].append(entry)
-            for school_id in entry.data.get("adopted_by") or []:
-                self._adopted_by[school_id].append(entry)
+            for adoption in entry.data.get("adoptions") or []:
+                self._adopted_by[adoption["school"]].append(entry)
 
     def practice(self, slug: str) -> Entry | None:
         return self._practices_by_slug.get(slug)

@@ -8,6 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics.problems import Problem
+from .bank_registries import (
+    CRITERION,
+    EXPERT,
+    BankRegistries,
+    criteria_from,
+    experts_from,
+    size_band,
+)
 from .compound_fields import ListOf, Record
 from .fields import CheckContext, Vocabulary, normalize
 from .scalar_fields import Boolean, Integer, Text, Url, slug_id
@@ -29,6 +37,8 @@ class VocabularySpec:
     """The heading of the vocabulary's index page, or empty when it gets no pages."""
     url: str = ""
     """The site folder of the term pages, e.g. "topics"; empty: no pages."""
+    extra: tuple[str, ...] = ()
+    """Fields a term of this vocabulary may have besides id, name and description."""
 
 
 VOCABULARIES: tuple[VocabularySpec, ...] = (
@@ -38,10 +48,14 @@ VOCABULARIES: tuple[VocabularySpec, ...] = (
     VocabularySpec("districts", "муниципальный район", "Районы", "districts"),
     VocabularySpec("projects", "проект Ассоциации", "Проекты Ассоциации", "projects"),
     VocabularySpec("audiences", "адресат", "Для кого", "audiences"),
-    VocabularySpec("departments", "кафедра или отдел института", ""),
+    VocabularySpec("departments", "кафедра или отдел института", "",
+                   extra=("email", "website")),
     VocabularySpec("rubrics", "рубрика дайджеста", ""),
-    VocabularySpec("licenses", "лицензия", ""),
+    VocabularySpec("licenses", "лицензия", "", extra=("url",)),
+    VocabularySpec("cost_bands", "затраты на практику", ""),
+    VocabularySpec("pupils", "категория обучающихся", ""),
 )
+"""cost_bands.yml lists its bands cheapest first: filters and sorting keep that order."""
 
 TERM = Record(
     "Термин словаря.",
@@ -52,14 +66,23 @@ TERM = Record(
     },
 )
 
-LICENSE = Record(
-    "Лицензия.",
-    fields={**TERM.fields,
-            "url": Url("Адрес текста лицензии, например https://creativecommons.org/licenses/"
-                       "by/4.0/; его читают поисковые системы и наборы открытых данных.")},
-)
-TERM_RECORDS = {"licenses": LICENSE}
-"""Vocabularies whose terms carry more than id, name and description."""
+TERM_EXTRAS: dict[str, Text | Url] = {
+    "email": Text("Адрес почты подразделения (не сотрудника), например bank@institute.example: "
+                  "по нему школы пишут «Хочу внедрить».", max_length=120,
+                  pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+",
+                  pattern_hint="не похоже на адрес почты: нужно имя@домен."),
+    "website": Url("Официальная страница подразделения (https://…).", max_length=300),
+    "url": Url("Адрес текста лицензии, например https://creativecommons.org/licenses/by/4.0/; "
+               "его читают поисковые системы и наборы открытых данных."),
+}
+"""Optional fields some vocabularies have (VocabularySpec.extra)."""
+
+
+def term_record(spec: VocabularySpec) -> Record:
+    if not spec.extra:
+        return TERM
+    return Record(TERM.doc, fields={**TERM.fields, **{k: TERM_EXTRAS[k] for k in spec.extra}})
+
 
 SYNONYMS = Record(
     "Группа равнозначных написаний для поиска: сокращение и его расшифровки.",
@@ -71,6 +94,7 @@ SYNONYMS = Record(
 )
 
 SCHOOL_KINDS = ("новостройка", "после реновации")
+SETTLEMENTS = ("город", "село")
 
 SCHOOL = Record(
     "Школа — участник Ассоциации новых школ.",
@@ -88,7 +112,16 @@ SCHOOL = Record(
                                 minimum=2019, maximum=2100),
         "internship_site": Boolean("Является ли школа стажировочной площадкой."),
         "locality": Text("Населённый пункт."),
-        "students": Integer("Примерное число обучающихся.", minimum=0, maximum=10000),
+        "students": Integer("Примерное число обучающихся: по нему школа попадает в малые "
+                            "(меньше 500), средние (500–1200) или крупные (больше 1200).",
+                            minimum=0, maximum=10000),
+        "settlement": Choice("Город или село: по нему учитель подбирает практики для школ, "
+                             "похожих на свою.", required=True, options=SETTLEMENTS,
+                             label="тип населённого пункта"),
+        "website": Url("Официальный сайт школы (https://…).", max_length=300,
+                       example="https://gorizont-kudrovo.example/"),
+        "contact": Url("Официальная страница контактов школы (организации, не сотрудника).",
+                       max_length=300),
     },
 )
 
@@ -98,6 +131,8 @@ class Term:
     id: str
     name: str
     description: str = ""
+    email: str = ""
+    website: str = ""
     url: str = ""
     """The address of a licence's text (licenses.yml only)."""
 
@@ -130,6 +165,9 @@ class TermList:
     def by_name(self, name: str) -> Term:
         return next(t for t in self.terms if t.name == name)
 
+    def by_id(self, term_id: str) -> Term | None:
+        return next((t for t in self.terms if t.id == term_id), None)
+
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
@@ -146,6 +184,14 @@ class School:
     internship_site: bool = False
     locality: str = ""
     students: int | None = None
+    settlement: str = SETTLEMENTS[0]
+    website: str = ""
+    contact: str = ""
+
+    @property
+    def size(self) -> str | None:
+        """малая, средняя or крупная (see `size_band`)."""
+        return size_band(self.students)
 
     def is_new_building(self) -> bool:
         return self.kind == SCHOOL_KINDS[0]
@@ -190,6 +236,8 @@ class Registry:
     vocabularies: dict[str, TermList]
     schools: Schools
     synonyms: list[tuple[str, ...]] = field(default_factory=list)
+    bank: BankRegistries = field(default_factory=BankRegistries)
+    """The bank's criteria and experts."""
 
     def vocabulary(self, name: str) -> Vocabulary:
         if name == "schools":
@@ -219,11 +267,11 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     data_dir = content_root / DATA_DIR
     for spec in VOCABULARIES:
         path = data_dir / f"{spec.name}.yml"
-        record = TERM_RECORDS.get(spec.name, TERM)
-        rows = read_rows(path, record, registry, content_root, display_root, problems)
+        rows = read_rows(path, term_record(spec), registry, content_root, display_root,
+                         problems)
         problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
-        terms = [Term(r["id"], r["name"], r["description"] or "", r.get("url") or "")
-                 for r in rows]
+        terms = [Term(r["id"], r["name"], r["description"] or "", r.get("email") or "",
+                      r.get("website") or "", r.get("url") or "") for r in rows]
         registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable,
                                                     broken=frozenset(rows.broken))
     path = data_dir / "schools.yml"
@@ -234,12 +282,36 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     for row in rows:
         fields = {k: v for k, v in row.items() if not k.startswith("_")}
         fields["internship_site"] = bool(fields["internship_site"])
+        fields.update({k: fields[k] or "" for k in ("locality", "website", "contact")})
         registry.schools.items.setdefault(row["id"], School(**fields))
+    registry.bank = _load_bank(registry, data_dir, content_root, display_root, problems)
     path = data_dir / "synonyms.yml"
     if path.is_file():  # optional: search works without it, only less generously
         rows = read_rows(path, SYNONYMS, registry, content_root, display_root, problems)
         registry.synonyms = [tuple(row["terms"]) for row in rows]
     return registry, problems
+
+
+def _load_bank(registry: Registry, data_dir: Path, root: Path, display_root: Path,
+               problems: list[Problem]) -> BankRegistries:
+    """criteria.yml and experts.yml: a broken row is reported and left out."""
+    bank = BankRegistries()
+    path = data_dir / "criteria.yml"
+    shown = display_path(path, display_root)
+    rows = read_rows(path, CRITERION, registry, root, display_root, problems)
+    bank.criteria_available = rows.readable
+    problems.extend(_duplicates(rows, ("id", "name"), shown))
+    bank.criteria, found = criteria_from(rows, shown)
+    problems.extend(found)
+    path = data_dir / "experts.yml"
+    shown = display_path(path, display_root)
+    rows = read_rows(path, EXPERT, registry, root, display_root, problems)
+    bank.experts_available = rows.readable
+    problems.extend(_duplicates(rows, ("id",), shown))
+    departments = {t.id for t in registry.vocabularies["departments"]}
+    bank.experts, found = experts_from(rows, departments, shown)
+    problems.extend(found)
+    return bank
 
 
 class Rows(list[dict[str, Any]]):

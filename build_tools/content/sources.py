@@ -67,7 +67,8 @@ def _looks_binary(head: bytes) -> bool:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as error:
-        return error.start < len(head) - 3  # a character cut at the 8 KB boundary is text
+        if error.start < len(head) - 3:  # a character cut at the 8 KB boundary is no sign
+            return True
     return head.count(b"\x00") > len(head) // 100
 
 

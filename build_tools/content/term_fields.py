@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,8 +132,12 @@ class Reference(Field):
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         vocabulary = vocabularies.get(self.target)
-        if vocabulary:
+        if vocabulary and self.target == "schools":  # the schools' names are their ids
             return {"type": "string", "enum": vocabulary.names()}
+        terms: Iterable[Any] = vocabulary if isinstance(vocabulary, Iterable) else ()
+        ids = [str(term.id) for term in terms]
+        if ids:  # a vocabulary's terms are referred to by id here, not by name
+            return {"type": "string", "enum": ids}
         return {"type": "string", "pattern": SLUG_PATTERN}
 
     def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
@@ -141,4 +145,14 @@ class Reference(Field):
             schools = vocabularies.get("schools")
             ids = "; ".join(schools.names()) if schools else ""
             return "Идентификатор из content/_data/schools.yml" + (f": {ids}." if ids else ".")
+        if self.target in _REGISTRY_FILES:
+            return f"Идентификатор из {_REGISTRY_FILES[self.target]}."
         return "Имя файла практики без .md из папки content/practices/."
+
+
+_REGISTRY_FILES = {
+    "reviewers": "content/_data/experts.yml или content/_data/departments.yml",
+    "departments": "content/_data/departments.yml",
+    "indicators": "content/_data/indicators.yml",
+}
+"""Registries other than schools that a Reference may point to: where their ids are."""

@@ -7,21 +7,10 @@ code without an entry, or an entry whose code is gone, fails the tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .catalogue_bank import BANK_CATALOGUE
+from .explanation import Explanation
 
-
-@dataclass(frozen=True)
-class Explanation:
-    """What a problem code means to an editor and what to do about it."""
-
-    title: str
-    """A short name of the problem, shown as the heading of its entry."""
-    meaning: str
-    """What happened and why the build cares."""
-    fix: str
-    """How to fix it, in plain words."""
-    example: str = ""
-    """Optionally, a correct piece of front-matter or a table row."""
+__all__ = ["CATALOGUE", "Explanation"]
 
 
 CATALOGUE: dict[str, Explanation] = {
@@ -631,3 +620,4 @@ CATALOGUE: dict[str, Explanation] = {
         "Найдите в mkdocs.yml или шаблонах, что добавляет скрипт, и уберите это.",
     ),
 }
+CATALOGUE.update(BANK_CATALOGUE)

@@ -202,8 +202,31 @@ class SiteBuilder:
         for entry in self.library.practices:
             yield self._entry_page(
                 entry, "practice.html", related=related[entry.slug],
-                school=self.library.school_of(entry),
-                adopters_change=self.report.adopters_change(entry.data.get("adopted_by") or []))
+                school=self.library.school_of(entry), reviewer=self.reviewer_name(entry),
+                results=self.named_results(entry),
+                adopters_change=self.report.adopters_change(
+                    [a["school"] for a in entry.data.get("adoptions") or []]))
+
+    def reviewer_name(self, entry: Entry) -> str:
+        """The reviewer as readers know them: an expert's name or a department's."""
+        reviewer = (entry.data.get("review") or {}).get("reviewer") or ""
+        registry = self.library.registry
+        if reviewer in registry.bank.experts:
+            expert = registry.bank.experts[reviewer]
+            return f"{expert.name}, {expert.position}"
+        department = registry.vocabularies["departments"].by_id(reviewer)
+        return department.name if department else reviewer
+
+    def named_results(self, entry: Entry) -> list[dict[str, Any]]:
+        """Results with the indicator's name and unit taken from the registry when linked."""
+        indicators = self.library.monitoring.indicators if self.library.monitoring else {}
+        out = []
+        for result in entry.data.get("results") or []:
+            linked = indicators.get(result.get("monitoring") or "")
+            out.append({**result,
+                        "indicator": result.get("indicator") or (linked.name if linked else ""),
+                        "unit": result.get("unit") or (linked.unit if linked else "")})
+        return out
 
     def recommendation_pages(self) -> Iterator[PageSpec]:
         for entry in self.library.recommendations:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from ..content.library import Entry, Library
+from ..content.registries import Term
 
 FORM_FILE = "zayavka-na-vnedrenie.yaml"
 """The issue form «Заявка на внедрение практики», the same file under .github/ and .gitea/."""
@@ -38,10 +38,9 @@ def replication_request(entry: Entry, library: Library, *, requests_url: str,
         links.append(RequestLink("form", "Подать заявку на внедрение",
                                  issue_form_url(requests_url, entry.title, page)))
     department = responsible_department(entry, library)
-    email = str(getattr(department, "email", "") or "")
-    if department is not None and email:
+    if department is not None and department.email:
         links.append(RequestLink("mail", f"Написать письмо: {department.name}",
-                                 mail_url(email, entry.title, page)))
+                                 mail_url(department.email, entry.title, page)))
     return links
 
 
@@ -76,12 +75,15 @@ def mail_url(email: str, title: str, page: str) -> str:
     return f"mailto:{quote(email, safe='@')}?{query}"
 
 
-def responsible_department(entry: Entry, library: Library) -> Any:
-    """The department that decided on the practice, else the reviewing one, else None."""
-    departments = {term.id: term for term in library.registry.vocabularies["departments"]}
+def responsible_department(entry: Entry, library: Library) -> Term | None:
+    """The department that decided on the practice, else the reviewing one (an expert's own
+    department when an expert reviewed it), else None."""
+    registry = library.registry
+    departments = {term.id: term for term in registry.vocabularies["departments"]}
     decision = entry.data.get("decision") or {}
-    review = entry.data.get("review") or {}
-    for candidate in (decision.get("by"), review.get("reviewer")):
+    reviewer = (entry.data.get("review") or {}).get("reviewer")
+    expert = registry.bank.experts.get(reviewer) if isinstance(reviewer, str) else None
+    for candidate in (decision.get("by"), reviewer, expert.department if expert else None):
         if candidate in departments:
             return departments[candidate]
     return None

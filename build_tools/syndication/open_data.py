@@ -140,7 +140,50 @@ def _practice_columns(site_url: str, library: Library) -> tuple[Column, ...]:
                lambda e: library.district_of(e)),
         _field("authors", f, lambda e: [f"{a['name']} ({a['role']})" for a in e.data["authors"]]),
         *_fields(f, "levels", "subjects", "topics", "project", "audience", "evidence", "status",
-                 "date", "updated", "since", "adopted_by", "related", "license"),
+                 "date", "updated", "since", "pupils", "related", "license"),
+        *_replication_columns(),
+    )
+
+
+def _part(entry: Entry, *path: str) -> Any:
+    """A nested front-matter value, None when any level is missing."""
+    value: Any = entry.data
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _replication_columns() -> tuple[Column, ...]:
+    """Review, decision, adoptions and passport, flattened to one value per column."""
+    def nested(*path: str) -> Getter:
+        return lambda e: _part(e, *path)
+
+    return (
+        Column("reviewer", "Рецензент: идентификатор эксперта (experts.yml) или кафедры "
+               "(departments.yml).", "строка", nested("review", "reviewer")),
+        Column("review_date", "Дата рецензии.", "дата", nested("review", "date")),
+        Column("scores", "Баллы рецензии по критериям банка, «критерий=балл».", "список строк",
+               lambda e: [f"{k}={v}" for k, v in (_part(e, "review", "scores") or {}).items()]),
+        Column("decision_date", "Дата решения банка о статусе.", "дата",
+               nested("decision", "date")),
+        Column("decision_by", "Кто принял решение: идентификатор подразделения.", "строка",
+               nested("decision", "by")),
+        Column("grades_from", "С какого класса (0 — дошкольная группа).", "число",
+               nested("grades", "from")),
+        Column("grades_to", "По какой класс.", "число", nested("grades", "to")),
+        Column("adoptions", "Школы, которые переняли практику, «идентификатор (год)».",
+               "список строк", lambda e: [f"{a['school']} ({a['year']})"
+                                          for a in e.data.get("adoptions") or []]),
+        Column("adoptions_count", "Число школ, которые переняли практику.", "число",
+               lambda e: len(e.data.get("adoptions") or [])),
+        Column("cost", "Затраты в год по паспорту тиражирования.", "строка",
+               nested("passport", "resources", "cost")),
+        Column("launch", "Срок запуска по паспорту тиражирования.", "строка",
+               nested("passport", "launch")),
+        Column("monitoring_indicators", "Показатели мониторинга, с которыми связаны "
+               "результаты.", "список строк",
+               lambda e: [r["monitoring"] for r in e.data.get("results") or []
+                          if r.get("monitoring")]),
     )
 
 
@@ -164,7 +207,10 @@ def _school_columns(site_url: str, library: Library) -> tuple[Column, ...]:
         Column("url", "Адрес страницы школы на сайте.", "строка",
                lambda s: f"{site_url}schools/{s.id}/"),
         *_fields(SCHOOL.fields, "name", "short_name", "district", "locality", "kind", "opened",
-                 "member_since", "internship_site", "students", getter=attr),
+                 "member_since", "internship_site", "students", "settlement", "website",
+                 "contact", getter=attr),
+        Column("size", "Размер школы по числу обучающихся: малая (меньше 500), средняя "
+               "(500–1200), крупная (больше 1200).", "строка", attr("size")),
         Column("practices", "Число практик школы в банке.", "число",
                lambda s: len(library.practices_of_school(s.id))),
     )
@@ -196,7 +242,8 @@ def _publish(dataset: Dataset, items: list[Entry] | list[School], today: dt.date
     rows = [{c.name: c.get(item) for c in dataset.columns} for item in items]
     rows.sort(key=lambda row: str(row["id"]))
     dates = [d for item in items if isinstance(item, Entry)
-             for d in (item.date, item.data.get("updated"), item.data.get("reviewed"))
+             for d in (item.date, item.data.get("updated"),
+                       (item.data.get("review") or {}).get("date"))
              if isinstance(d, dt.date)]
     return Published(dataset, rows, max(dates, default=today))
 

@@ -86,13 +86,14 @@ def test_draft_collects_the_months_practices_and_next_months_events(
     # Practices reviewed (published) in October 2026, read from their files.
     published = [frontmatter.load(p) for p in sorted((project / "content" / "practices")
                                                       .glob("*.md"))]
-    october = [p for p in published if p.get("reviewed") and
-               (p["reviewed"].year, p["reviewed"].month) == (2026, 10)
+    reviewed = {p["title"]: (p.get("review") or {}).get("date") for p in published}
+    october = [p for p in published if reviewed[p["title"]] and
+               (reviewed[p["title"]].year, reviewed[p["title"]].month) == (2026, 10)
                and p["status"] in ("опубликовано", "рекомендовано к тиражированию")]
     assert october, "the sample content has a practice published in October 2026"
     titles = [item["title"] for item in items["интересный опыт"]]
     assert titles == [f"В банке — практика «{p['title']}»" for p in
-                      sorted(october, key=lambda p: p["reviewed"])]
+                      sorted(october, key=lambda p: reviewed[p["title"]])]
     assert all(item["link"].startswith("https://example.org/bank/practices/")
                for item in items["интересный опыт"])
     # Events announced in other issues for November: the webinar of 19 November.

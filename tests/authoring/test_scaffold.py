@@ -110,10 +110,13 @@ def test_comments_document_each_field_from_the_declaration(project: Path) -> Non
     assert "уровень доказанности" not in comments  # the Choice options are listed instead
     for option in PRACTICE.record.fields["evidence"].options:  # type: ignore[attr-defined]
         assert option in comments
-    # Items of optional lists (results, attachments) are shown as a commented-out sample.
+    # Items of optional lists (results, attachments) are shown as a commented-out sample;
+    # the fields of an optional record (review, passport) as commented hints, each documented.
     fields = dict(PRACTICE.record.walk())
-    shown_required = [path for path, spec in fields.items()
-                      if all(fields[path[:i]].required for i in range(1, len(path) + 1))]
+    shown_required = [path for path, spec in fields.items() if spec.required and all(
+        fields[path[:i]].required or isinstance(fields[path[:i]], Record)
+        for i in range(1, len(path)))]
+    assert "review:" in text and "#   reviewer:" in text and "#   launch:" in text
     assert comments.count("Обязательно.") == len(shown_required)
 
 

@@ -18,7 +18,7 @@ practice pages' JSON-LD (pages/json_ld.py)."""
 
 def _modules() -> list[tuple[Path, ast.Module]]:
     return [(path, ast.parse(path.read_text(encoding="utf-8")))
-            for path in sorted(PACKAGE.rglob("*.py")) if path.name != "catalogue.py"]
+            for path in sorted(PACKAGE.rglob("*.py")) if not path.name.startswith("catalogue")]
 
 
 def _code_parameters(modules: list[tuple[Path, ast.Module]]) -> dict[str, int]:

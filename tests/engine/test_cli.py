@@ -62,7 +62,7 @@ def test_github_format_annotates_lines(project: Path, kb: KbRunner) -> None:
     assert result.returncode == 1
     line = next(x for x in result.stderr.splitlines() if "impossible-date" in x)
     assert line == (
-        "::error file=content/practices/impossible-date.md,line=14,col=7,"
+        "::error file=content/practices/impossible-date.md,line=15,col=7,"
         "title=ImpossibleDate%3A date::даты 2026-02-30 не существует: проверьте месяц "
         "(01–12) и число дня."
     )

@@ -64,7 +64,7 @@ def test_school_and_practice_pages_show_monitoring(site: Path, kb: KbRunner) -> 
     assert 'id="monitoring"' in html and "Средний балл ЕГЭ по русскому языку" in html
     practices = ROOT / "content/practices"
     adopted = [p.stem for p in practices.glob("*.md")
-               if "adopted_by:" in p.read_text("utf-8")]
+               if "adoptions:" in p.read_text("utf-8")]
     assert adopted
     shown = [slug for slug in adopted
              if (site / "practices" / slug / "index.html").is_file()

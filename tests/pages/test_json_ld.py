@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -27,17 +27,10 @@ SITE = "https://example.org/bank/"
 SPECS = {spec.name: spec for spec in VOCABULARIES}
 
 
-@dataclass
-class SchoolWithSite(School):
-    """A school as the registry will carry it once schools.yml has `website`."""
-
-    website: str = ""
-
-
 def library(school: School) -> Any:
     vocabularies = {
         "licenses": TermList(SPECS["licenses"], [
-            Term("cc-by-4-0", "CC BY 4.0", "", "https://creativecommons.org/licenses/by/4.0/"),
+            Term("cc-by-4-0", "CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/"),
             Term("vse-prava", "все права защищены")]),
         "topics": TermList(SPECS["topics"], [Term("nastavnichestvo", "наставничество")]),
     }
@@ -58,7 +51,7 @@ SCHOOL = School("kudrovo-gorizont", "МОБУ «СОШ «Горизонт»", "�
 
 
 def test_a_practice_is_a_learning_resource_by_its_school() -> None:
-    school = SchoolWithSite(**vars(SCHOOL), website="https://gorizont.example/")
+    school = replace(SCHOOL, website="https://gorizont.example/")
     item = practice_json_ld(practice(updated=dt.date(2026, 4, 2)), library(school), SITE)
     assert item == {
         "@context": "https://schema.org",

@@ -26,8 +26,9 @@ levels: [начальное общее]
 topics: [управление школой]
 evidence: апробирована
 status: опубликовано
-reviewer: кафедра педагогики и психологии
-reviewed: 2026-11-20
+review:
+  reviewer: kafedra-pedagogiki-i-psihologii
+  date: 2026-11-20
 date: 2026-11-02
 license: CC BY 4.0
 ---
@@ -73,6 +74,7 @@ SCHOOL = """- id: minimalnaya-shkola
   short_name: Минимальная школа
   district: Тосненский район
   kind: новостройка
+  settlement: село
   opened: 2024
   member_since: 2024
 """

@@ -22,7 +22,8 @@ def add_copies(project: Path, count: int) -> None:
     for i in range(count):
         copy = re.sub(r"^title: (.*)$", rf"title: \1 (копия {i})", text, count=1, flags=re.M)
         copy = re.sub(r"^related: .*\n", "", copy, flags=re.M)
-        copy = copy.replace("\nlicense:", "\nadopted_by: [kudrovo-gorizont]\nlicense:", 1)
+        copy = copy.replace("\nadoptions:\n", "\nadoptions:\n  - school: kudrovo-gorizont\n"
+                            "    year: 2025\n", 1)
         (project / f"content/practices/kopiya-{i:04d}.md").write_text(copy, encoding="utf-8")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -26,13 +25,6 @@ TITLE = "Наставничество «Двое в классе» & 100% рез
 SPEC = next(spec for spec in VOCABULARIES if spec.name == "departments")
 
 
-@dataclass
-class Department(Term):
-    """A department as departments.yml will carry it once it has `email`."""
-
-    email: str = ""
-
-
 def library(*departments: Term) -> Any:
     vocabularies = {"departments": TermList(SPEC, list(departments))}
     return SimpleNamespace(registry=Registry(vocabularies, Schools()))
@@ -42,7 +34,7 @@ def practice(**data: Any) -> Any:
     return SimpleNamespace(title=TITLE, url="practices/dvoe-v-klasse/", data=data)
 
 
-CENTRE = Department("tsentr", "центр сопровождения новых школ", "", "", "bank@institute.example")
+CENTRE = Term("tsentr", "центр сопровождения новых школ", email="bank@institute.example")
 
 
 def form_ids(path: Path) -> set[str]:
@@ -92,7 +84,7 @@ def test_the_address_keeps_its_own_parameters() -> None:
 
 
 def test_a_letter_goes_to_the_department_that_decided() -> None:
-    reviewer = Department("kafedra", "кафедра педагогики", "", "", "kafedra@institute.example")
+    reviewer = Term("kafedra", "кафедра педагогики", email="kafedra@institute.example")
     entry = practice(decision={"by": "tsentr"}, review={"reviewer": "kafedra"})
     [form, mail] = replication_request(entry, library(CENTRE, reviewer), requests_url=GITEA,
                                        site_url=SITE)
@@ -116,3 +108,14 @@ def test_without_a_decision_the_reviewing_department_and_without_email_no_letter
                                requests_url="", site_url=SITE) == []
     assert replication_request(practice(review={"reviewer": "ivanova-expert"}),
                                library(CENTRE), requests_url="", site_url=SITE) == []
+
+
+def test_a_practice_reviewed_by_an_expert_writes_to_the_expert_s_department() -> None:
+    from build_tools.content.bank_registries import BankRegistries, Expert
+    registry = Registry({"departments": TermList(SPEC, [CENTRE])}, Schools(),
+                        bank=BankRegistries(experts={"ivanova-expert": Expert(
+                            "ivanova-expert", "Иванова Мария Петровна", "доцент", "tsentr")}))
+    entry = practice(review={"reviewer": "ivanova-expert"})
+    [mail] = replication_request(entry, SimpleNamespace(registry=registry), requests_url="",
+                                 site_url=SITE)
+    assert mail.url.startswith("mailto:bank@institute.example?")

@@ -55,8 +55,10 @@ def with_payload(value: Any, spec: Text) -> str:
     raise AssertionError(f"no payload fits in {spec.max_length} characters")
 
 
-def poison(record: Record, data: dict[str, Any], *, terms: bool = True) -> None:
-    """Put the payload into every text, link, term and school field of `data`."""
+def poison(record: Record, data: dict[str, Any], *, terms: bool = True,
+           top: bool = True) -> None:
+    """Put the payload into every text, link, term and school field of `data` (the school
+    only at the top: an adopting school must stay another school)."""
     for name, spec in record.fields.items():
         value = data.get(name)
         if isinstance(spec, Url):
@@ -65,13 +67,15 @@ def poison(record: Record, data: dict[str, Any], *, terms: bool = True) -> None:
             data[name] = with_payload(value, spec)
         elif isinstance(spec, Term) and terms:
             data[name] = term_name(spec.vocabulary)
-        elif isinstance(spec, Reference) and spec.target == "schools":
+        elif isinstance(spec, Reference) and spec.target == "schools" and top:
             data[name] = SCHOOL
         elif isinstance(spec, ListOf) and isinstance(spec.item, Term) and terms:
             data[name] = [*(value or []), term_name(spec.item.vocabulary)]
         elif isinstance(spec, ListOf) and isinstance(spec.item, Record):
             for index, item in enumerate(value or []):
-                poison(spec.item, item, terms=index == 0)  # one rubric per issue
+                poison(spec.item, item, terms=index == 0, top=False)  # one rubric per issue
+        elif isinstance(spec, Record) and isinstance(value, dict):
+            poison(spec, value, terms=terms, top=False)
 
 
 def poison_entry(project: Path, content_type: ContentType, relative: str) -> None:
@@ -88,15 +92,26 @@ def poison_registries(project: Path) -> None:
     for spec in VOCABULARIES:
         path = data_dir / f"{spec.name}.yml"
         terms = yaml.safe_load(path.read_text(encoding="utf-8"))
-        terms.append({"id": f"xss-{spec.name}", "name": term_name(spec.name),
+        terms.append({"id": f"xss-{spec.name.replace('_', '-')}", "name": term_name(spec.name),
                       "description": PAYLOAD})
         path.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False), "utf-8")
     path = data_dir / "schools.yml"
     schools = yaml.safe_load(path.read_text(encoding="utf-8"))
     schools.append({"id": SCHOOL, "name": PAYLOAD, "short_name": PAYLOAD,
                     "district": term_name("districts"), "kind": "новостройка", "opened": 2024,
-                    "member_since": 2024, "internship_site": True, "locality": PAYLOAD})
+                    "member_since": 2024, "internship_site": True, "locality": PAYLOAD,
+                    "settlement": "город", "website": URL, "contact": URL})
     path.write_text(yaml.safe_dump(schools, allow_unicode=True, sort_keys=False), "utf-8")
+    # the bank's own registries: every expert's and criterion's words
+    for name, fields in (("experts", ("name", "position")),
+                         ("criteria", ("name", "question"))):
+        path = data_dir / f"{name}.yml"
+        rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for row in rows:
+            row.update({field: f"{row[field]} {PAYLOAD}" for field in fields})
+            if name == "criteria":
+                row["levels"] = {score: f"{text} {SHORT}" for score, text in row["levels"].items()}
+        path.write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 @pytest.fixture(scope="module")

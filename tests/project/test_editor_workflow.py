@@ -30,7 +30,7 @@ SHELL_OPERATORS = {"&&", "||", ";", "|", "&"}
 ISSUE_FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "practice.yml"
 FORM_ONLY = {"body", "consent"}
 """Form fields that are not front-matter: the practice's text and the author's consent."""
-SET_BY_EDITORS = {"status", "date", "reviewer", "reviewed", "updated", "related"}
+SET_BY_EDITORS = {"status", "date", "review", "decision", "updated", "related"}
 """Practice fields the institute's editors fill in when they turn an issue into a file."""
 
 
