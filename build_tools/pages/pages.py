@@ -284,7 +284,8 @@ class SiteBuilder:
             "filters": search_data.filters(entry, self.library),
             "meta": search_data.meta(entry, self.library),
             "sort": search_data.sort_keys(entry),
-            "synonyms": self._synonyms.extra_for(_searchable_text(entry)),
+            "synonyms": self._synonyms.extra_for(
+                _searchable_text(entry), "\n".join((entry.title, entry.summary, entry.body))),
         })
         # Schema.org metadata for search engines and aggregators: practices only so far.
         head = (json_ld(practice_json_ld(entry, self.library, self.site_url))

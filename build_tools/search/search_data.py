@@ -99,15 +99,27 @@ class SynonymIndex:
             for group, terms in enumerate(groups) for index, term in enumerate(terms)
         ]
 
-    def extra_for(self, text: str) -> list[str]:
-        """The spellings to add to a page so that a search for any of them finds it."""
+    def extra_for(self, text: str, shown: str | None = None) -> list[str]:
+        """The spellings to add to a page so that a search for any of them finds it.
+
+        `text` is everything the entry says; `shown`, when given, what its page certainly
+        shows (title, summary, body): a spelling found only in a field the page may not print
+        (a reviewer's conclusion) is added too, so that search still finds it.
+        """
+        found = self._found(text)
+        shown_found = found if shown is None else self._found(shown)
+        return [term for group in sorted(found)
+                for index, term in enumerate(self.groups[group])
+                if index not in shown_found.get(group, set())]
+
+    def _found(self, text: str) -> dict[int, set[int]]:
+        """Group → indices of its spellings that occur in `text`."""
         normal = normalize(text)
         found: dict[int, set[int]] = {}
         for group, index, stem, pattern in self._terms:
             if stem in normal and pattern.search(normal):
                 found.setdefault(group, set()).add(index)
-        return [term for group, used in sorted(found.items())
-                for index, term in enumerate(self.groups[group]) if index not in used]
+        return found
 
 
 def _first_stem(phrase: str) -> str:
