@@ -52,7 +52,8 @@ DEFAULT_OUT = PROJECT_ROOT / "benchmarks" / "out"
 DEFAULT_SIZES = (1000, 5000)
 
 PUBLISHED = "опубликовано"
-FALLBACK_REVIEWER = "Кафедра педагогики и психологии"
+FALLBACK_REVIEWER = "kafedra-pedagogiki-i-psihologii"
+PUBLIC_STATUS = re.compile(r"^status: (опубликовано|рекомендовано к тиражированию)\s*$", re.M)
 """Reviewer given to copies of samples that have none (drafts), so that they can be published."""
 VARIANT_SUFFIX = " (вариант {number})"
 COPIED_TYPES = ("recommendations", "digests")
@@ -151,7 +152,7 @@ def synthesize_practice(text: str, number: int, related_map: dict[str, str]) -> 
         if block.key == "title":
             title = f"{block.value()}{VARIANT_SUFFIX.format(number=number)}"
             block = Block("title", [f"title: {json.dumps(title, ensure_ascii=False)}"])
-        elif block.key == "status":
+        elif block.key == "status" and not PUBLIC_STATUS.search("\n".join(block.lines)):
             block = Block("status", [f"status: {PUBLISHED}"])
         elif block.key == "related":
             remapped = remap_related(block, related_map)
@@ -165,14 +166,12 @@ def synthesize_practice(text: str, number: int, related_map: dict[str, str]) -> 
 
 
 def review_blocks(by_key: dict[str | None, Block]) -> list[Block]:
-    """reviewer/reviewed lines for a sample that lacks them (a draft), dated on submission."""
-    added = []
-    if "reviewer" not in by_key:
-        added.append(Block("reviewer", [f"reviewer: {FALLBACK_REVIEWER}"]))
-    if "reviewed" not in by_key:
-        submitted = by_key["date"].value()
-        added.append(Block("reviewed", [f"reviewed: {submitted}"]))
-    return added
+    """A review for a sample that lacks one, dated on submission."""
+    if "review" in by_key:
+        return []
+    submitted = by_key["date"].value()
+    return [Block("review", ["review:", f"  reviewer: {FALLBACK_REVIEWER}",
+                             f"  date: {submitted}"])]
 
 
 def copy_with_related(source: Path, target: Path, related_map: dict[str, str]) -> None:
@@ -190,15 +189,21 @@ def copy_with_related(source: Path, target: Path, related_map: dict[str, str]) -
 
 
 def sample_practices() -> list[Path]:
-    return sorted(p for p in (CONTENT / PRACTICES).glob("*.md") if p.name != "index.md")
+    """The published samples: a draft may lack what a public practice needs (review, data)."""
+    return sorted(p for p in (CONTENT / PRACTICES).glob("*.md") if p.name != "index.md"
+                  and PUBLIC_STATUS.search(p.read_text(encoding="utf-8")))
 
 
 def write_corpus(size: int, content_dir: Path) -> CorpusInfo:
-    """content_dir/_data, practices/p-*.md (+ attachments), recommendations/, digests/."""
+    """content_dir/_data, monitoring/, practices/p-*.md (+ attachments), recommendations/,
+    digests/. The monitoring tables come along: «подтверждена мониторингом» is checked
+    against them."""
     samples = sample_practices()
     if not samples:
         raise SystemExit(f"no sample practices in {CONTENT / PRACTICES}")
     shutil.copytree(CONTENT / "_data", content_dir / "_data")
+    if (CONTENT / "monitoring").is_dir():
+        shutil.copytree(CONTENT / "monitoring", content_dir / "monitoring")
     related_map = {s.stem: practice_slug(i + 1) for i, s in enumerate(samples) if i < size}
     practices_dir = content_dir / PRACTICES
     practices_dir.mkdir(parents=True)

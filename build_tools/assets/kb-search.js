@@ -28,6 +28,12 @@
     'date-desc': { label: 'По дате: сначала новые', pagefind: { date: 'desc' } },
     'date-asc': { label: 'По дате: сначала старые', pagefind: { date: 'asc' } },
     title: { label: 'По названию', pagefind: { title: 'asc' } },
+    // Practices only (search_data.sort_keys): Pagefind leaves out pages without the sort key,
+    // so the site search, which also lists recommendations and digests, does not offer them.
+    'strength-desc': { label: 'По силе доказательств', pagefind: { strength: 'desc' },
+      practices: true },
+    'adoptions-desc': { label: 'По числу школ, перенявших практику',
+      pagefind: { adoptions: 'desc' }, practices: true },
   };
 
   // ------------------------------------------------------------------ Russian text
@@ -186,7 +192,7 @@
       const params = new URLSearchParams(window.location.search);
       this.state.q = params.get('q') || '';
       const sort = params.get('sort') || '';
-      this.state.sort = Object.prototype.hasOwnProperty.call(SORTS, sort) ? sort : '';
+      this.state.sort = this.sortAllowed(sort) ? sort : '';
       for (const facet of this.facets) {
         const values = params.getAll(facet.key).filter(Boolean);
         if (values.length) this.state.selected.set(facet.key, new Set(values));
@@ -209,6 +215,12 @@
 
     selectedIn(key) {
       return Array.from(this.state.selected.get(key) || []);
+    }
+
+    /** A known sort that this browser offers (practice-only sorts in the bank only). */
+    sortAllowed(key) {
+      return Object.prototype.hasOwnProperty.call(SORTS, key)
+        && (!SORTS[key].practices || this.fixedType === 'практика');
     }
 
     /** The sort in force: the user's choice, else relevance with a query, newest without. */
@@ -343,7 +355,8 @@
 
     updateSortOptions() {
       const hasQuery = Boolean(this.state.q.trim());
-      const keys = Object.keys(SORTS).filter((k) => hasQuery || k !== 'relevance');
+      const keys = Object.keys(SORTS)
+        .filter((k) => (hasQuery || k !== 'relevance') && this.sortAllowed(k));
       const current = Array.from(this.sortSelect.options, (o) => o.value);
       if (current.join() !== keys.join()) {
         this.sortSelect.replaceChildren(...keys.map((k) => el('option', { value: k },

@@ -19,12 +19,13 @@ from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
 from ..monitoring import Monitoring
+from ..monitoring.evidence import schools_with_data
 from ..monitoring.site import MonitoringReport, MonitoringSettings
 from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
-from . import guide
+from . import bank_procedure, guide
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
@@ -109,6 +110,8 @@ class SiteBuilder:
         self._items: dict[str, Fragment] = {}
         self._header_form: Fragment | None = None
         self._synonyms = search_data.SynonymIndex(library.registry.synonyms)
+        self.with_data = schools_with_data(library.monitoring)
+        """(school, indicator) pairs with monitoring data: once per build, for every practice."""
         self._term_urls = {
             (spec.name, term.name): f"{spec.url}/{term.id}/"
             for spec in VOCABULARIES if spec.url
@@ -147,6 +150,7 @@ class SiteBuilder:
         yield from self.practice_pages()
         yield from self.listing("practices", "Банк лучших практик", self.library.practices,
                                 header="_bank_intro.html")
+        yield from self.bank_procedure_pages()
         yield from self.recommendation_pages()
         yield from self.digest_pages()
         yield self.calendar_page()
@@ -228,6 +232,13 @@ class SiteBuilder:
                         "unit": result.get("unit") or (linked.unit if linked else "")})
         return out
 
+    def bank_procedure_pages(self) -> Iterator[PageSpec]:
+        """«Положение о банке» and «Как мы оцениваем доказанность», from the registries."""
+        for page in bank_procedure.PAGES:
+            yield PageSpec(page.src_uri, page.title, self._render(
+                page.template, page.url, **page.context(self.library)),
+                description=page.description)
+
     def recommendation_pages(self) -> Iterator[PageSpec]:
         for entry in self.library.recommendations:
             yield self._entry_page(entry, "recommendation.html",
@@ -281,9 +292,9 @@ class SiteBuilder:
         card = self._render(template, entry.url, entry=entry, part="card", **context)
         footer = self._render(template, entry.url, entry=entry, part="footer", **context)
         footer += "\n" + self._render("_search_data.html", entry.url, search={
-            "filters": search_data.filters(entry, self.library),
+            "filters": search_data.filters(entry, self.library, self.with_data),
             "meta": search_data.meta(entry, self.library),
-            "sort": search_data.sort_keys(entry),
+            "sort": search_data.sort_keys(entry, self.with_data),
             "synonyms": self._synonyms.extra_for(
                 _searchable_text(entry), "\n".join((entry.title, entry.summary, entry.body))),
         })

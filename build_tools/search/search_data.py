@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
+from ..content.bank_registries import size_band
 from ..content.fields import normalize
 from ..content.library import Entry, Library
+from ..content.registries import School
 from ..content.russian import format_date
+from ..content.statuses import Status
+from ..monitoring.evidence import evidence_strength
 
 
 @dataclass(frozen=True)
@@ -32,16 +38,36 @@ FACETS: tuple[Facet, ...] = (
     Facet("school", "Школа"),
     Facet("project", "Проект Ассоциации"),
     Facet("school_kind", "Тип школы"),
+    Facet("settlement", "Город или село"),
+    Facet("size", "Размер школы"),
+    Facet("grades", "Классы"),
+    Facet("pupils", "Категории обучающихся"),
     Facet("audience", "Для кого"),
     Facet("evidence", "Доказанность"),
+    Facet("strength", "Сила доказательств"),
+    Facet("recommended", "Рекомендации банка"),
+    Facet("cost", "Затраты в год"),
     Facet("year", "Год"),
 )
+
+GRADE_BANDS: tuple[tuple[str, int, int], ...] = (
+    ("дошкольные группы", 0, 0),
+    ("1–4 классы", 1, 4),
+    ("5–9 классы", 5, 9),
+    ("10–11 классы", 10, 11),
+)
+"""The «Классы» filter: a practice is in every band its grade range overlaps (0 = preschool)."""
+
+SIZE_LABELS = {"малая": "малая (до 500 обучающихся)", "средняя": "средняя (500–1200)",
+               "крупная": "крупная (больше 1200)"}
 
 KIND_LABELS = {"practice": "практика", "recommendation": "рекомендации", "digest": "дайджест"}
 
 
-def filters(entry: Entry, library: Library) -> dict[str, list[str]]:
-    """Filter values of one entry, by facet key."""
+def filters(entry: Entry, library: Library,
+            with_data: Collection[tuple[str, str]] = frozenset()) -> dict[str, list[str]]:
+    """Filter values of one entry, by facet key; `with_data` as `schools_with_data` gives it
+    (computed once per build: it reads the whole monitoring table)."""
     data = entry.data
     values: dict[str, list[str]] = {
         "type": [KIND_LABELS[entry.type.name]],
@@ -57,10 +83,49 @@ def filters(entry: Entry, library: Library) -> dict[str, list[str]]:
             "district": [school.district],
             "school": [school.short_name],
             "project": [data["project"]] if data.get("project") else [],
-            "school_kind": [school.kind],
             "evidence": [data["evidence"]],
+            "strength": [evidence_strength(data, with_data).label],
+            "recommended": ([Status.RECOMMENDED.value]
+                            if data.get("status") == Status.RECOMMENDED.value else []),
+            "cost": [cost] if (cost := _passport(data, "resources", "cost")) else [],
+            "pupils": list(data.get("pupils") or []),
+            "grades": grade_bands(data.get("grades")),
+            **fitting_schools(data, school),
         }
     return {key: value for key, value in values.items() if value}
+
+
+def fitting_schools(data: dict[str, Any], school: School) -> dict[str, list[str]]:
+    """The kinds, settlements and sizes of school a practice suits: where it was born, and what
+    its replication passport names (a teacher filters for a school like their own)."""
+    conditions = _passport(data, "conditions") or {}
+    size = size_band(school.students)
+    sizes = _union([size] if size else [], conditions.get("sizes"))
+    return {
+        "school_kind": _union([school.kind], conditions.get("school_kinds")),
+        "settlement": _union([school.settlement], conditions.get("settlements")),
+        "size": [SIZE_LABELS.get(band, band) for band in sizes],
+    }
+
+
+def grade_bands(grades: Any) -> list[str]:
+    """«5–9 классы» for grades 5..9; grades 3..6 are in «1–4 классы» and «5–9 классы»."""
+    if not isinstance(grades, dict) or grades.get("from") is None:
+        return []
+    low = int(grades["from"])
+    high = int(grades["to"]) if grades.get("to") is not None else low
+    return [name for name, first, last in GRADE_BANDS if low <= last and high >= first]
+
+
+def _passport(data: dict[str, Any], *path: str) -> Any:
+    value: Any = data.get("passport")
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _union(first: list[str], more: Any) -> list[str]:
+    return list(dict.fromkeys([*first, *(more or [])]))
 
 
 def meta(entry: Entry, library: Library) -> dict[str, str]:
@@ -81,8 +146,17 @@ def meta(entry: Entry, library: Library) -> dict[str, str]:
     }
 
 
-def sort_keys(entry: Entry) -> dict[str, str]:
-    return {"date": entry.date.isoformat(), "title": normalize(entry.title)}
+def sort_keys(entry: Entry, with_data: Collection[tuple[str, str]] = frozenset(),
+              ) -> dict[str, str]:
+    """Pagefind sort values; numbers are zero-padded so that text order is number order too.
+
+    Strength and adoptions exist for practices only: the bank's browser offers those sorts,
+    the site search (where recommendations would drop out of such a sort) does not."""
+    keys = {"date": entry.date.isoformat(), "title": normalize(entry.title)}
+    if entry.type.name == "practice":
+        keys["strength"] = str(evidence_strength(entry.data, with_data).locks)
+        keys["adoptions"] = f"{len(entry.data.get('adoptions') or []):04d}"
+    return keys
 
 
 class SynonymIndex:

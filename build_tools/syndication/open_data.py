@@ -20,6 +20,8 @@ from ..content.fields import Field
 from ..content.library import Entry, Library
 from ..content.registries import SCHOOL, School
 from ..content.scalar_fields import Boolean, Bounded, Date
+from ..content.statuses import Status
+from ..monitoring.evidence import MAX_LOCKS, evidence_strength, schools_with_data
 from ..output.spreadsheet_safe import safe_cell
 
 DATA_FOLDER = "data"
@@ -142,6 +144,27 @@ def _practice_columns(site_url: str, library: Library) -> tuple[Column, ...]:
         *_fields(f, "levels", "subjects", "topics", "project", "audience", "evidence", "status",
                  "date", "updated", "since", "pupils", "related", "license"),
         *_replication_columns(),
+        *_computed_columns(library),
+    )
+
+
+def _computed_columns(library: Library) -> tuple[Column, ...]:
+    """What the site computes from a practice's records: the same values its filters use."""
+    with_data = schools_with_data(library.monitoring)  # once: it reads the whole table
+    licences = library.registry.vocabularies["licenses"]
+
+    def licence_url(entry: Entry) -> str | None:
+        name = entry.data.get("license")
+        return next((t.url for t in licences if t.name == name and t.url), None)
+
+    return (
+        Column("evidence_strength", f"Сила доказательств: замков из {MAX_LOCKS} (школы, период "
+               "и выборка измерений, связь с мониторингом; см. страницу «Как мы оцениваем "
+               "доказанность»).", "число",
+               lambda e: evidence_strength(e.data, with_data).locks),
+        Column("recommended", "Рекомендована ли практика к тиражированию.", "логическое",
+               lambda e: e.data.get("status") == Status.RECOMMENDED.value),
+        Column("license_url", "Адрес текста лицензии.", "строка", licence_url),
     )
 
 

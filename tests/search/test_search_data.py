@@ -57,7 +57,8 @@ def test_practice_filters_and_meta_come_from_front_matter_and_registry(
     assert values["level"] == practice.data["levels"]
     assert values["district"] == [school.district]
     assert values["school"] == [school.short_name]
-    assert values["school_kind"] == [school.kind]
+    assert values["school_kind"][0] == school.kind
+    assert values["settlement"][0] == school.settlement
     assert values["year"] == [str(practice.data["date"].year)]
     shown = meta(practice, library)
     assert shown["kind"] == "практика"
