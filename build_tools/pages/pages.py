@@ -19,12 +19,14 @@ from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
 from ..monitoring import Monitoring
+from ..monitoring.evidence import schools_with_data
 from ..monitoring.site import MonitoringReport, MonitoringSettings
 from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import guide
+from . import practice_parts as parts
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
@@ -106,6 +108,8 @@ class SiteBuilder:
         self.syndication = Syndication(library, publication or PublicationSettings())
         self.report = MonitoringReport(
             library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
+        # Every practice's evidence strength looks this up: read the tables once per build.
+        self._with_data = schools_with_data(library.monitoring)
         self._items: dict[str, Fragment] = {}
         self._header_form: Fragment | None = None
         self._synonyms = search_data.SynonymIndex(library.registry.synonyms)
@@ -199,34 +203,18 @@ class SiteBuilder:
 
     def practice_pages(self) -> Iterator[PageSpec]:
         related = self._related_practices()
+        indicators = self.library.monitoring.indicators if self.library.monitoring else {}
         for entry in self.library.practices:
             yield self._entry_page(
                 entry, "practice.html", related=related[entry.slug],
-                school=self.library.school_of(entry), reviewer=self.reviewer_name(entry),
-                results=self.named_results(entry),
+                school=self.library.school_of(entry),
+                headline=parts.headline(entry, self._with_data),
+                review=parts.review(entry, self.library),
+                results=parts.results(entry, indicators),
+                adoptions=parts.adoptions(entry, self.library),
+                grades=parts.grades_text(entry.data.get("grades")),
                 adopters_change=self.report.adopters_change(
-                    [a["school"] for a in entry.data.get("adoptions") or []]))
-
-    def reviewer_name(self, entry: Entry) -> str:
-        """The reviewer as readers know them: an expert's name or a department's."""
-        reviewer = (entry.data.get("review") or {}).get("reviewer") or ""
-        registry = self.library.registry
-        if reviewer in registry.bank.experts:
-            expert = registry.bank.experts[reviewer]
-            return f"{expert.name}, {expert.position}"
-        department = registry.vocabularies["departments"].by_id(reviewer)
-        return department.name if department else reviewer
-
-    def named_results(self, entry: Entry) -> list[dict[str, Any]]:
-        """Results with the indicator's name and unit taken from the registry when linked."""
-        indicators = self.library.monitoring.indicators if self.library.monitoring else {}
-        out = []
-        for result in entry.data.get("results") or []:
-            linked = indicators.get(result.get("monitoring") or "")
-            out.append({**result,
-                        "indicator": result.get("indicator") or (linked.name if linked else ""),
-                        "unit": result.get("unit") or (linked.unit if linked else "")})
-        return out
+                    entry.data.get("adoptions") or [], parts.named_indicators(entry)))
 
     def recommendation_pages(self) -> Iterator[PageSpec]:
         for entry in self.library.recommendations:
@@ -287,7 +275,7 @@ class SiteBuilder:
             "synonyms": self._synonyms.extra_for(_searchable_text(entry)),
         })
         # Schema.org metadata for search engines and aggregators: practices only so far.
-        head = (json_ld(practice_json_ld(entry, self.library, self.site_url))
+        head = (str(json_ld(practice_json_ld(entry, self.library, self.site_url)))
                 if entry.type.name == "practice" else "")
         return PageSpec(entry.src_uri, entry.title, card, markdown=page_markdown(entry.body),
                         after=footer, description=entry.summary, kind="entry",
