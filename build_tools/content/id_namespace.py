@@ -29,8 +29,9 @@ them. Our own scripts define what they read (window.kbSearchLoaded is camelCase,
 content namespace anyway)."""
 
 PAGE_IDS: dict[str, frozenset[str]] = {
-    "practice": frozenset({"rezultaty-v-tsifrah", "pokazateli-pereniavshih-shkol",
-                           "prilozheniya", "svyazannye-praktiki"}),
+    "practice": frozenset({"rezultaty-v-tsifrah", "kak-perenesti-praktiku",
+                           "pereniali-praktiku", "pokazateli-pereniavshih-shkol",
+                           "ekspertiza-i-reshenie", "prilozheniya", "svyazannye-praktiki"}),
     "recommendation": frozenset({"plan-meropriyatiy", "praktiki-po-teme"}),
     "digest": frozenset(),
 }

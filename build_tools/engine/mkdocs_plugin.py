@@ -217,7 +217,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         output = self._add_controls(output, root_prefix(page.url) or "./", page.file.src_uri)
         spec = self.pages.get(page.file.src_uri)
-        head = self.builder.head_links(page.url) + (spec.head if spec is not None else "")
+        # Plain strings: a Markup on either side would escape the other (the feed links).
+        head = str(self.builder.head_links(page.url)) + str(spec.head if spec is not None else "")
         output = output.replace("</head>", head + "</head>", 1)
         return self._externalize(output, root_prefix(page.url), page.file.src_uri)
 

@@ -56,3 +56,8 @@ def period_order(period: str) -> int | None:
 
 def period_kind(order: int) -> Kind:
     return Kind(order % 10)
+
+
+def period_year(order: int) -> int:
+    """The year a period starts in: 2024 for «2024/2025», «2024», «2024-03» and «2024-Q1»."""
+    return order // 1000

@@ -3,7 +3,7 @@ and the monitoring blocks of school and practice pages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from .aggregate import (
 from .charts import Series, legend, line_chart
 from .downloads import csv_bytes, xlsx_bytes
 from .indicators import Aggregation, Indicator
+from .periods import period_year
 
 
 @dataclass(frozen=True)
@@ -67,12 +68,8 @@ class MonitoringReport:
         # Looked up per school and per practice page: split once, not filtered every time.
         self._by_school = {str(school): frame for school, frame
                            in self.dynamics.groupby("school", sort=False, observed=True)}
-        ends = self.dynamics.groupby(["school", "indicator"], sort=False, observed=True).agg(
-            first_period=("period", "first"), first_value=("value", "first"),
-            last_period=("period", "last"), last_value=("value", "last"),
-            periods=("value", "size"))
-        self._ends = {(str(s), str(i)): row for (s, i), row in zip(
-            ends.index, ends.itertuples(index=False), strict=True)}
+        self._series: dict[str, dict[str, list[tuple[int, str, float]]]] = {}
+        """Per adopting school, on first use: each indicator's (order, period, value) rows."""
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -142,24 +139,54 @@ class MonitoringReport:
             })
         return rows
 
-    def adopters_change(self, school_ids: list[str]) -> list[dict[str, Any]]:
-        """For schools that adopted a practice: each indicator's first and last value."""
+    def adopters_change(self, adoptions: list[dict[str, Any]],
+                        named: Collection[str]) -> list[dict[str, Any]]:
+        """For schools that adopted a practice: the indicators it names, from the adoption on.
+
+        `adoptions` are the practice's records (school, year, optional indicators); `named` the
+        indicators its results link. A school shows the named ones and its own; the first value
+        is the first period that starts in the adoption year or later, so a change measured
+        before the school took the practice up is not credited to it.
+        """
         out = []
-        for school_id in school_ids:
+        for adoption in adoptions:
+            school_id = str(adoption.get("school") or "")
+            wanted = set(named) | set(adoption.get("indicators") or [])
+            year = int(adoption.get("year") or 0)
+            series = self._series_of(school_id)
             for indicator in self.indicators:
-                ends = self._ends.get((school_id, indicator.id))
-                if ends is None or ends.periods < 2:
+                if indicator.id not in wanted:
                     continue
-                change = float(ends.last_value - ends.first_value)
+                since = [row for row in series.get(indicator.id, []) if period_year(row[0]) >= year]
+                if len(since) < 2:
+                    continue
+                (_, first_period, first), (_, last_period, last) = since[0], since[-1]
+                change = last - first
                 out.append({
                     "school": self.registry.schools.get(school_id),
                     "indicator": indicator,
-                    "first": (ends.first_period, number(ends.first_value)),
-                    "last": (ends.last_period, number(ends.last_value)),
+                    "year": year,
+                    "first": (first_period, number(first)),
+                    "last": (last_period, number(last)),
                     "change": change,
                     "improved": change * indicator.better.sign() > 0,
                 })
         return out
+
+    def _series_of(self, school_id: str) -> dict[str, list[tuple[int, str, float]]]:
+        """A school's values per indicator in period order, split once per build."""
+        if school_id not in self._series:
+            part = self._by_school.get(school_id)
+            series: dict[str, list[tuple[int, str, float]]] = {}
+            if part is not None:
+                for indicator, order, period, value in zip(
+                        part["indicator"], part["order"], part["period"], part["value"],
+                        strict=True):
+                    if not pd.isna(value):
+                        series.setdefault(str(indicator), []).append(
+                            (int(order), str(period), float(value)))
+            self._series[school_id] = series
+        return self._series[school_id]
 
     def candidate_rows(self) -> list[dict[str, Any]]:
         out = []

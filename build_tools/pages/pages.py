@@ -26,6 +26,7 @@ from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import bank_procedure, guide
+from . import practice_parts as parts
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
@@ -203,34 +204,18 @@ class SiteBuilder:
 
     def practice_pages(self) -> Iterator[PageSpec]:
         related = self._related_practices()
+        indicators = self.library.monitoring.indicators if self.library.monitoring else {}
         for entry in self.library.practices:
             yield self._entry_page(
                 entry, "practice.html", related=related[entry.slug],
-                school=self.library.school_of(entry), reviewer=self.reviewer_name(entry),
-                results=self.named_results(entry),
+                school=self.library.school_of(entry),
+                headline=parts.headline(entry, self.with_data),
+                review=parts.review(entry, self.library),
+                results=parts.results(entry, indicators),
+                adoptions=parts.adoptions(entry, self.library),
+                grades=parts.grades_text(entry.data.get("grades")),
                 adopters_change=self.report.adopters_change(
-                    [a["school"] for a in entry.data.get("adoptions") or []]))
-
-    def reviewer_name(self, entry: Entry) -> str:
-        """The reviewer as readers know them: an expert's name or a department's."""
-        reviewer = (entry.data.get("review") or {}).get("reviewer") or ""
-        registry = self.library.registry
-        if reviewer in registry.bank.experts:
-            expert = registry.bank.experts[reviewer]
-            return f"{expert.name}, {expert.position}"
-        department = registry.vocabularies["departments"].by_id(reviewer)
-        return department.name if department else reviewer
-
-    def named_results(self, entry: Entry) -> list[dict[str, Any]]:
-        """Results with the indicator's name and unit taken from the registry when linked."""
-        indicators = self.library.monitoring.indicators if self.library.monitoring else {}
-        out = []
-        for result in entry.data.get("results") or []:
-            linked = indicators.get(result.get("monitoring") or "")
-            out.append({**result,
-                        "indicator": result.get("indicator") or (linked.name if linked else ""),
-                        "unit": result.get("unit") or (linked.unit if linked else "")})
-        return out
+                    entry.data.get("adoptions") or [], parts.named_indicators(entry)))
 
     def bank_procedure_pages(self) -> Iterator[PageSpec]:
         """«Положение о банке» and «Как мы оцениваем доказанность», from the registries."""
@@ -299,7 +284,7 @@ class SiteBuilder:
                 _searchable_text(entry), "\n".join((entry.title, entry.summary, entry.body))),
         })
         # Schema.org metadata for search engines and aggregators: practices only so far.
-        head = (json_ld(practice_json_ld(entry, self.library, self.site_url))
+        head = (str(json_ld(practice_json_ld(entry, self.library, self.site_url)))
                 if entry.type.name == "practice" else "")
         return PageSpec(entry.src_uri, entry.title, card, markdown=page_markdown(entry.body),
                         after=footer, description=entry.summary, kind="entry",

@@ -241,6 +241,7 @@ def test_practice_card_shows_its_facts(page: Page, site_server) -> None:
     page.locator("main a.kb-item__title", has_text=entry.title).click()
     expect(page).to_have_url(site_server.url(entry.url))
     expect(page.locator("main h1").first).to_have_text(entry.title)
+    page.locator("main details.kb-more > summary").click()  # the facts are folded
 
     home_school = school(meta["school"])
     expect(fact(page, "Школа")).to_have_text(home_school["name"])
