@@ -465,7 +465,8 @@
     /** One result. Title and metadata go in as text: front matter never becomes markup. */
     renderResult(page, hasQuery) {
       const meta = page.meta || {};
-      const line = [meta.kind, meta.source, meta.date_label].filter(Boolean).join(' · ');
+      const line = [meta.kind, meta.source, meta.date_label, meta.standing]
+        .filter(Boolean).join(' · ');
       const text = hasQuery || !meta.summary ? excerptNodes(page.excerpt || '') : [meta.summary];
       return el('li', { className: 'kb-result' },
         el('h2', { className: 'kb-result__title' },

@@ -142,7 +142,8 @@ class SiteBuilder:
             item = self.memo.get("item", self.memo.key(entry),
                                  lambda: self.renderer.render_fragment(
                                      "practice_item.html", site=self, library=self.library,
-                                     entry=entry))
+                                     entry=entry,
+                                     standing=search_data.standing(entry, self.with_data)))
             self._items[entry.slug] = item
         return item.place(page_url)
 
@@ -278,7 +279,7 @@ class SiteBuilder:
         footer = self._render(template, entry.url, entry=entry, part="footer", **context)
         footer += "\n" + self._render("_search_data.html", entry.url, search={
             "filters": search_data.filters(entry, self.library, self.with_data),
-            "meta": search_data.meta(entry, self.library),
+            "meta": search_data.meta(entry, self.library, self.with_data),
             "sort": search_data.sort_keys(entry, self.with_data),
             "synonyms": self._synonyms.extra_for(
                 _searchable_text(entry), "\n".join((entry.title, entry.summary, entry.body))),

@@ -128,8 +128,10 @@ def _union(first: list[str], more: Any) -> list[str]:
     return list(dict.fromkeys([*first, *(more or [])]))
 
 
-def meta(entry: Entry, library: Library) -> dict[str, str]:
-    """What a search result shows besides the title and excerpt."""
+def meta(entry: Entry, library: Library,
+         with_data: Collection[tuple[str, str]] = frozenset()) -> dict[str, str]:
+    """What a search result shows besides the title and excerpt; for a practice also how
+    strong its evidence is and whether the bank recommends it, as its card does."""
     if entry.type.name == "practice":
         source = library.school_of(entry).short_name
     elif entry.type.name == "recommendation":
@@ -143,7 +145,16 @@ def meta(entry: Entry, library: Library) -> dict[str, str]:
         "date_label": entry.period_label if entry.type.name == "digest"
         else format_date(entry.date),
         "summary": entry.summary,
+        **({"standing": standing(entry, with_data)} if entry.type.name == "practice" else {}),
     }
+
+
+def standing(entry: Entry, with_data: Collection[tuple[str, str]]) -> str:
+    """«рекомендовано к тиражированию · сила доказательств 4 из 5»: a practice in a list."""
+    strength = f"сила доказательств {evidence_strength(entry.data, with_data).label}"
+    if entry.status is Status.RECOMMENDED:
+        return f"{Status.RECOMMENDED.value} · {strength}"
+    return strength
 
 
 def sort_keys(entry: Entry, with_data: Collection[tuple[str, str]] = frozenset(),

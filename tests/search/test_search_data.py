@@ -9,6 +9,7 @@ import pytest
 
 from build_tools.checks.loader import Project, load_library
 from build_tools.content.library import Library
+from build_tools.monitoring.evidence import evidence_strength
 from build_tools.search.search_data import (
     SynonymIndex,
     filters,
@@ -64,6 +65,11 @@ def test_practice_filters_and_meta_come_from_front_matter_and_registry(
     assert shown["kind"] == "практика"
     assert shown["source"] == school.short_name
     assert shown["date"] == practice.data["date"].isoformat()
+    strength = evidence_strength(practice.data, frozenset())
+    assert shown["standing"] == f"сила доказательств {strength.label}"
+    recommended = next(p for p in library.practices
+                       if p.data["status"] == "рекомендовано к тиражированию")
+    assert meta(recommended, library)["standing"].startswith("рекомендовано к тиражированию · ")
 
 
 def test_related_practices_start_with_the_editors_picks_and_share_topics(
