@@ -168,11 +168,13 @@ class SiteBuilder:
             schema = content_schema(content_type, self.library.registry.all_vocabularies())
             yield StaticSpec(f"schemas/{content_type.name}.schema.json",
                              json.dumps(schema, ensure_ascii=False, indent=2))
-        if self.report.has_data():
-            for download in self.report.downloads():
-                yield StaticSpec(download.src_uri, download.content)
-        for output in self.syndication.outputs():
-            yield StaticSpec(output.src_uri, output.content)
+        # Downloads come from the tables alone, feeds and open data from the entries' fields
+        # (never their text): under `kb serve` a new paragraph reuses both.
+        yield from self.memo.get("downloads", self.memo.key(), lambda: [
+            StaticSpec(d.src_uri, d.content)
+            for d in (self.report.downloads() if self.report.has_data() else ())])
+        yield from self.memo.get("syndication", self.memo.key(self.library.entries), lambda: [
+            StaticSpec(output.src_uri, output.content) for output in self.syndication.outputs()])
 
     def head_links(self, page_url: str) -> str:
         """Feed autodiscovery links for the page's <head>."""
@@ -205,18 +207,27 @@ class SiteBuilder:
 
     def practice_pages(self) -> Iterator[PageSpec]:
         related = self._related_practices()
-        indicators = self.library.monitoring.indicators if self.library.monitoring else {}
         for entry in self.library.practices:
-            yield self._entry_page(
-                entry, "practice.html", related=related[entry.slug],
-                school=self.library.school_of(entry),
-                headline=parts.headline(entry, self.with_data),
-                review=parts.review(entry, self.library),
-                results=parts.results(entry, indicators),
-                adoptions=parts.adoptions(entry, self.library),
-                grades=parts.grades_text(entry.data.get("grades")),
-                adopters_change=self.report.adopters_change(
-                    entry.data.get("adoptions") or [], parts.named_indicators(entry)))
+            # The other parts come from the entry and the shared world alone, which the key
+            # covers already: under `kb serve` an unchanged page skips computing them.
+            yield self._practice_page(entry, related[entry.slug])
+
+    def _practice_page(self, entry: Entry, related: list[Entry]) -> PageSpec:
+        key = self.memo.key({"related": related}, own=entry)
+        return self.memo.get("page:practice.html", key,
+                             lambda: self._render_practice_page(entry, related))
+
+    def _render_practice_page(self, entry: Entry, related: list[Entry]) -> PageSpec:
+        indicators = self.library.monitoring.indicators if self.library.monitoring else {}
+        return self._render_entry_page(
+            entry, "practice.html", related=related, school=self.library.school_of(entry),
+            headline=parts.headline(entry, self.with_data),
+            review=parts.review(entry, self.library),
+            results=parts.results(entry, indicators),
+            adoptions=parts.adoptions(entry, self.library),
+            grades=parts.grades_text(entry.data.get("grades")),
+            adopters_change=self.report.adopters_change(
+                entry.data.get("adoptions") or [], parts.named_indicators(entry)))
 
     def bank_procedure_pages(self) -> Iterator[PageSpec]:
         """«Положение о банке» and «Как мы оцениваем доказанность», from the registries."""

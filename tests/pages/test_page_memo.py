@@ -121,3 +121,25 @@ def test_fingerprint_sees_into_records_and_refuses_what_it_cannot_read() -> None
     once = prints.of({"x": long_list})
     assert once == prints.of({"x": long_list})  # a shared value is hashed once per build
     assert once != Fingerprints().of({"x": list(range(101))})
+
+
+def test_a_new_paragraph_reuses_downloads_feeds_and_open_data(project: Path) -> None:
+    memo = PageMemo()
+    memo.begin(check(project).world_key)
+    first = {s.src_uri: s for s in SiteBuilder(check(project).library, memo=memo)
+             .static_files()}
+    edit(project, "## ", "Ещё один абзац.\n\n## ")
+    checked = check(project)
+    memo.begin(checked.world_key)
+    second = {s.src_uri: s for s in SiteBuilder(checked.library, memo=memo).static_files()}
+    assert any(uri.startswith("data/") for uri in second)  # open data is among them
+    reused = [uri for uri in second if second[uri].content is first[uri].content]
+    assert sorted(reused) == sorted(uri for uri in second if not uri.startswith("schemas/"))
+    # a new summary changes the open data and feeds: they are made again
+    edit(project, "summary: ", "summary: Обновлено. ")
+    checked = check(project)
+    memo.begin(checked.world_key)
+    third = {s.src_uri: s for s in SiteBuilder(checked.library, memo=memo).static_files()}
+    changed = [uri for uri in third if uri.startswith("data/")
+               and third[uri].content != second[uri].content]
+    assert changed
