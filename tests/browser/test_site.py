@@ -115,7 +115,11 @@ def practice_for_card() -> Entry:
 
 
 def fact(page: Page, label: str) -> Locator:
-    """The <dd> of the practice card's fact list whose <dt> is exactly `label`."""
+    """The <dd> of the practice card's fact list whose <dt> is exactly `label`, the facts
+    unfolded first as a reader does («Подробнее о практике»)."""
+    more = page.locator("main details.kb-more")
+    if more.count() and not more.evaluate("details => details.open"):
+        more.locator("> summary").click()
     exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
     term = page.locator("dl.kb-facts > dt").filter(has_text=exact)
     return term.locator("xpath=following-sibling::dd[1]")

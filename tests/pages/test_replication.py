@@ -119,3 +119,16 @@ def test_a_practice_reviewed_by_an_expert_writes_to_the_expert_s_department() ->
     [mail] = replication_request(entry, SimpleNamespace(registry=registry), requests_url="",
                                  site_url=SITE)
     assert mail.url.startswith("mailto:bank@institute.example?")
+
+
+def test_every_practice_page_renders_with_and_without_a_department_to_write_to() -> None:
+    """Under `kb serve` drafts are shown too; a draft has no review, so no department and no
+    letter: the card offers the form alone (this once stopped the preview)."""
+    from build_tools.checks.loader import Project, check_content
+    from build_tools.pages.pages import SiteBuilder
+    checked = check_content(Project(ROOT / "content", ROOT))
+    builder = SiteBuilder(checked.library, requests_url=GITEA)
+    pages = {spec.src_uri: spec for spec in builder.pages()}
+    draft = pages["practices/tsifrovoy-kabinet-klassnogo-rukovoditelya.md"]
+    assert "Хочу внедрить" in draft.before and "письмом" not in draft.before
+    assert any("письмом" in spec.before for spec in pages.values() if spec.kind == "entry")
