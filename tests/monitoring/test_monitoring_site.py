@@ -42,7 +42,8 @@ def test_region_means_match_a_hand_computation(site: Path) -> None:
     table = pd.read_csv(site / "monitoring/ege-russian/ege-russian.csv", sep=";", decimal=",",
                         encoding="utf-8-sig").set_index("Район")
     for period in table.columns:
-        values = [float(v) for school, p, i, v in rows.itertuples(index=False)
+        values = [float(v) for p, i, v in zip(rows["period"], rows["indicator"], rows["value"],
+                                              strict=True)
                   if p == period and i == "ege-russian"]
         assert table.loc["Все районы", period] == pytest.approx(statistics.mean(values))
 
