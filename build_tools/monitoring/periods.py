@@ -101,7 +101,7 @@ def parse_period(text: str) -> Period | str:
         return f"период «{text}» записан непонятно. Допустимо: {PERIOD_HINT}"
     year = int(match["start"] or match["year"])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        return f"в периоде «{text}» год {year} вне лет от {FIRST_YEAR} до {LAST_YEAR}"
+        return f"в периоде «{text}» год {year}: допустимы годы от {FIRST_YEAR} до {LAST_YEAR}"
     if match["start"]:
         if int(match["end"]) != year + 1:
             return (f"учебный год «{text}» должен заканчиваться следующим годом: "

@@ -226,7 +226,8 @@ def _check_periods(frame: pd.DataFrame, positions: dict[str, int],
     periods = {text: p for text, p in parsed.items() if isinstance(p, Period)}
     wrong = {(text, kind) for text, kind in zip(pairs["period"], pairs["kind"], strict=True)
              if text in periods and periods[text].kind != kind}
-    bad = frame["period"].map({text: isinstance(p, str) for text, p in parsed.items()})
+    bad = frame["period"].map({text: isinstance(p, str) for text, p in parsed.items()}).astype(
+        bool)
     if wrong:
         bad |= pd.Series([(t, k) in wrong for t, k in zip(frame["period"], kinds, strict=True)],
                          index=frame.index)
@@ -243,7 +244,7 @@ def _check_periods(frame: pd.DataFrame, positions: dict[str, int],
                      f"{period.kind.label}. Значения одного показателя сравниваются только "
                      "за периоды одного вида: исправьте период или вид периода показателя в "
                      "content/_data/indicators.yml.")
-    return frame[~bad]
+    return frame.loc[~bad]
 
 
 def _check_waves(frame: pd.DataFrame, positions: dict[str, int],
@@ -269,7 +270,7 @@ def _check_waves(frame: pd.DataFrame, positions: dict[str, int],
         reporter.add("BadWave", line, column,
                      f"показатель {indicator} измеряют волнами ({listed}), а здесь {what}: "
                      f"укажите одну из них.{where}")
-    return frame[~wrong]
+    return frame.loc[~wrong]
 
 
 def _check_values(frame: pd.DataFrame, positions: dict[str, int],
