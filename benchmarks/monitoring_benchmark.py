@@ -34,6 +34,7 @@ from build_tools.monitoring.aggregate import (  # noqa: E402
     with_districts,
 )
 from build_tools.monitoring.indicators import Aggregation, Direction, Indicator  # noqa: E402
+from build_tools.monitoring.periods import period_column  # noqa: E402
 
 
 def make_rows(schools: int, indicators: int, periods: int, seed: int = 1) -> pd.DataFrame:
@@ -45,8 +46,8 @@ def make_rows(schools: int, indicators: int, periods: int, seed: int = 1) -> pd.
     return pd.DataFrame({
         "school": pd.Categorical([f"s{n:04d}" for n in school]),
         "indicator": pd.Categorical([f"i{n:02d}" for n in indicator]),
-        "period": [f"{2000 + p}/{2001 + p}" for p in period],
-        "order": (2000 + period) * 100,
+        "period": period_column(pd.Series(pd.Categorical.from_codes(
+            period, categories=[f"{2000 + p}/{2001 + p}" for p in range(periods)]))),
         "value": np.clip(50 + walk, 0, 100),
     })
 
@@ -109,7 +110,7 @@ def publish_phase(args: argparse.Namespace, queue: mp.Queue) -> None:
     districts, _, specs = registry(args.schools, args.indicators)
     schools = Schools({key: School(key, f"Школа {key}", key, district, "новостройка", 2020, 2020)
                        for key, district in districts.items()})
-    monitoring = Monitoring(specs, rows[["school", "period", "indicator", "value", "order"]])
+    monitoring = Monitoring(specs, rows[["school", "period", "indicator", "value"]])
     cpu, start = time.process_time(), time.perf_counter()
     report = MonitoringReport(monitoring, Registry({}, schools))
     for indicator in report.indicators:

@@ -111,6 +111,10 @@ SCHOOL = Record(
         "member_since": Integer("Год вступления в Ассоциацию.", required=True,
                                 minimum=2019, maximum=2100),
         "internship_site": Boolean("Является ли школа стажировочной площадкой."),
+        "support_programme_since": Integer(
+            "Год входа в региональную программу поддержки школ с низкими результатами и в "
+            "неблагоприятных условиях; пусто, если школа в ней не участвует.",
+            minimum=2000, maximum=2100),
         "locality": Text("Населённый пункт."),
         "students": Integer("Примерное число обучающихся: по нему школа попадает в малые "
                             "(меньше 500), средние (500–1200) или крупные (больше 1200).",
@@ -187,6 +191,12 @@ class School:
     settlement: str = SETTLEMENTS[0]
     website: str = ""
     contact: str = ""
+    support_programme_since: int | None = None
+    """Year it entered the programme for schools with low results; None when it is not in it."""
+
+    @property
+    def in_support_programme(self) -> bool:
+        return self.support_programme_since is not None
 
     @property
     def size(self) -> str | None:

@@ -1,7 +1,8 @@
 """Aggregation of monitoring rows: pure, vectorised DataFrame → DataFrame functions.
 
-Input rows have the columns school, period, indicator, value and order (a sortable period key),
-plus district where the functions need it (`with_districts`).
+Input rows have the columns school, period (an ordered categorical of `periods.Period`, its wave
+included: a value of the entry wave and one of the final wave are two periods), indicator and
+value, plus district where the functions need it (`with_districts`).
 """
 
 from __future__ import annotations
@@ -28,22 +29,21 @@ def district_summary(
     Groups of fewer than `min_group` schools are left out: a district figure from one or two
     schools would identify them.
     """
-    # Group by the integer period key; the period's text is attached afterwards.
-    keys = ["indicator", "order"]
+    # Grouped by the typed period (category codes): periods of different kinds or waves never
+    # fall into one group.
+    keys = ["indicator", "period"]
     rows = rows.assign(district=rows["district"].astype("category"))
     by_district = _stats(rows, [*keys, "district"])
     region = _stats(rows, keys).assign(district=ALL_DISTRICTS)
     summary = pd.concat([by_district.astype({"district": "object"}), region],
                         ignore_index=True)
-    periods = rows.drop_duplicates("order").set_index("order")["period"]
-    summary["period"] = summary["order"].map(periods)
     summary["indicator"] = summary["indicator"].astype("object")
     members = dict(members_per_district)
     members[ALL_DISTRICTS] = sum(members_per_district.values())
     summary["members"] = summary["district"].map(members)
     summary["coverage"] = summary["schools"] / summary["members"]
     summary = summary[summary["schools"] >= min_group]
-    return summary.sort_values(["indicator", "order", "district"], ignore_index=True)
+    return summary.sort_values(["indicator", "period", "district"], ignore_index=True)
 
 
 def _stats(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -56,7 +56,7 @@ def _stats(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def school_dynamics(rows: pd.DataFrame, indicators: Mapping[str, Indicator]) -> pd.DataFrame:
     """Each school's value per indicator and period with the change from its previous period;
     `improvement` is the change in the indicator's better direction (positive = better)."""
-    ordered = rows.sort_values(["school", "indicator", "order"], ignore_index=True)
+    ordered = rows.sort_values(["school", "indicator", "period"], ignore_index=True)
     previous = ordered.groupby(["school", "indicator"], sort=False)["value"].shift()
     sign = ordered["indicator"].map({key: i.better.sign() for key, i in indicators.items()})
     return ordered.assign(change=ordered["value"] - previous,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from ..content.compound_fields import Record
+from ..content.compound_fields import ListOf, Record
 from ..content.registries import Registry, display_path, read_rows
 from ..content.scalar_fields import Number, Text, slug_id
 from ..content.term_fields import Choice
 from ..diagnostics.problems import Problem
+from .periods import WAVE_LABELS, Kind, Wave
 
 INDICATORS_FILE = "indicators.yml"
 
@@ -31,6 +33,24 @@ class Aggregation(enum.Enum):
     """A percentage per school; districts show the mean of the schools' shares."""
 
 
+class Group(enum.Enum):
+    """What an indicator says about a school, as the road map names it."""
+
+    LEARNING = "результаты обучения"
+    TEACHING = "педагогический потенциал"
+    CONTEXT = "среда и контекст"
+    MANAGEMENT = "управление"
+    PARTICIPATION = "участие"
+
+
+class Source(enum.Enum):
+    REGIONAL = "региональный мониторинг"
+    KIM = "диагностика КИМ"
+    QUESTIONNAIRE = "анкетирование"
+    ENVIRONMENT = "диагностика школьной среды"
+    SCHOOL_REPORT = "отчёт школы"
+
+
 INDICATOR = Record(
     "Показатель мониторинга.",
     fields={
@@ -47,6 +67,20 @@ INDICATOR = Record(
                             max_length=120),
         "description": Text("Как считается показатель, одним-двумя предложениями.",
                             max_length=600),
+        "group": Choice("Что показатель говорит о школе.", required=True,
+                        options=tuple(g.value for g in Group), label="группа"),
+        "source": Choice("Откуда берутся значения.", required=True,
+                         options=tuple(s.value for s in Source), label="источник"),
+        "period_kind": Choice("За какие периоды даются значения: у всех значений показателя "
+                              "период этого вида.", required=True,
+                              options=tuple(k.label for k in Kind), label="вид периода"),
+        "waves": ListOf("Волны, если показатель измеряют несколько раз за период: тогда в "
+                        "таблицах обязателен столбец «волна».",
+                        item=Choice("Волна.", options=WAVE_LABELS, label="волна")),
+        "meaningful_change": Number(
+            "Наименьшее изменение, которое считается настоящим, в единицах показателя (для "
+            "показателя в % — в процентных пунктах). Обязательно для результатов обучения.",
+            minimum=0),
     },
 )
 
@@ -62,6 +96,24 @@ class Indicator:
     aggregate: Aggregation
     methodology: str
     description: str = ""
+    group: Group = Group.LEARNING
+    source: Source = Source.REGIONAL
+    period_kind: Kind = Kind.ACADEMIC_YEAR
+    waves: tuple[Wave, ...] = ()
+    """Empty when the indicator is measured once per period."""
+    meaningful_change: float | None = None
+    """The least change that counts, in `change_unit`; required for learning results."""
+
+    @property
+    def ranked(self) -> bool:
+        """Context indicators describe where a school works, not what it achieved: they are
+        shown beside the others but never rank or select schools."""
+        return self.group is not Group.CONTEXT
+
+    @property
+    def change_unit(self) -> str:
+        """The unit of a change: percentage points for a percentage, else the unit itself."""
+        return "п. п." if self.unit.strip() == "%" else self.unit
 
 
 def load_indicators(
@@ -73,16 +125,36 @@ def load_indicators(
         return {}, problems
     rows = read_rows(path, INDICATOR, registry, content_root, display_root, problems)
     indicators: dict[str, Indicator] = {}
+    shown = display_path(path, display_root)
     for row in rows:
-        if row["min"] >= row["max"]:
-            problems.append(Problem(
-                "BadRange", f"у показателя {row['id']} наименьшее значение не меньше наибольшего.",
-                field=(row["_index"], "min"),
-            ).located(display_path(path, display_root), row["_line"], 1))
+        found = _row_problems(row)
+        problems += [p.located(shown, row["_line"], 1) for p in found]
+        if found:
             continue
         indicators[row["id"]] = Indicator(
             row["id"], row["name"], row["unit"], Direction(row["better"]), row["min"],
             row["max"], Aggregation(row["aggregate"]), row["methodology"],
-            row["description"] or "")
+            row["description"] or "", Group(row["group"]), Source(row["source"]),
+            Kind.by_label(row["period_kind"]),
+            tuple(sorted(Wave.by_label(w) or Wave.NONE for w in row["waves"] or ())),
+            row["meaningful_change"])
     return indicators, problems
+
+
+def _row_problems(row: dict[str, Any]) -> list[Problem]:
+    """Rules between fields, which no single field can check."""
+    problems = []
+    if row["min"] >= row["max"]:
+        problems.append(Problem(
+            "BadRange", f"у показателя {row['id']} наименьшее значение не меньше наибольшего.",
+            field=(row["_index"], "min")))
+    if row["group"] == Group.LEARNING.value and row["meaningful_change"] is None:
+        problems.append(Problem(
+            "MissingMeaningfulChange",
+            f"у показателя {row['id']} из группы «{Group.LEARNING.value}» не задано "
+            "meaningful_change — наименьшее изменение, которое считается настоящим (для "
+            "показателя в % — в процентных пунктах). Без него нельзя отличить улучшение "
+            "от случайного колебания.",
+            field=(row["_index"], "meaningful_change")))
+    return problems
 

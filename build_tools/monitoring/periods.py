@@ -1,14 +1,19 @@
-"""Monitoring periods: an academic year, a calendar year, a month or a quarter.
+"""Monitoring periods: a typed period (kind, start, part, wave) that cannot be confused.
 
-Each period gets one integer key that sorts chronologically within its kind and never equals
-the key of a period of another kind: «2024», «2024/2025» and «2025-Q1», «2025-03» used to share
-keys and were averaged together as one period. The kind is the key's last digit.
+«2024», «2024/2025» and «2024-00» once shared one integer key, as did «2025-Q1» and «2025-03»,
+and values in different formats were averaged as one period. A `Period` compares equal only to a
+period of the same kind, and the rows keep it in an ordered categorical column, so sorting and
+grouping use the period itself.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
 
 
 class Kind(enum.IntEnum):
@@ -21,43 +26,122 @@ class Kind(enum.IntEnum):
     def label(self) -> str:
         return ("учебный год", "календарный год", "месяц", "квартал")[self.value]
 
+    @property
+    def example(self) -> str:
+        return ("2024/2025", "2025", "2025-03", "2025-Q1")[self.value]
+
+    @classmethod
+    def by_label(cls, label: str) -> Kind:
+        return next(kind for kind in cls if kind.label == label)
+
+
+class Wave(enum.IntEnum):
+    """A measurement within a period: the entry, interim and final diagnostics of a year."""
+
+    NONE = 0
+    ENTRY = 1
+    INTERIM = 2
+    FINAL = 3
+
+    @property
+    def label(self) -> str:
+        return ("", "входной", "промежуточный", "итоговый")[self.value]
+
+    @classmethod
+    def by_label(cls, label: str) -> Wave | None:
+        return next((wave for wave in cls if wave.label == label and wave), None)
+
+
+WAVE_LABELS = tuple(wave.label for wave in Wave if wave)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """When a value was measured. Periods of different kinds are never equal; they sort by kind
+    first, so a mixed list never interleaves a year with a month."""
+
+    kind: Kind
+    start: int
+    """The year the period starts in: 2024 for «2024/2025», «2024», «2024-03», «2024-Q1»."""
+    part: int = 0
+    """The month (1–12) or quarter (1–4); 0 for a year."""
+    wave: Wave = Wave.NONE
+
+    @property
+    def text(self) -> str:
+        """The period as written in tables, without the wave: «2024/2025», «2025-Q1»."""
+        if self.kind is Kind.ACADEMIC_YEAR:
+            return f"{self.start}/{self.start + 1}"
+        if self.kind is Kind.MONTH:
+            return f"{self.start}-{self.part:02d}"
+        if self.kind is Kind.QUARTER:
+            return f"{self.start}-Q{self.part}"
+        return str(self.start)
+
+    def __str__(self) -> str:
+        """As pages show it: «2024/2025», or «2024/2025, итоговый» for a wave."""
+        return f"{self.text}, {self.wave.label}" if self.wave else self.text
+
+    def with_wave(self, wave: Wave) -> Period:
+        return Period(self.kind, self.start, self.part, wave)
+
 
 PERIOD = re.compile(
-    r"(?P<start>\d{4})/(?P<end>\d{4})|(?P<year>\d{4})(?:-(?:Q(?P<quarter>\d)|(?P<month>\d{2})))?")
+    r"(?P<start>\d{4})/(?P<end>\d{4})|(?P<year>\d{4})(?:-(?:Q(?P<quarter>\d+)|(?P<month>\d+)))?")
 PERIOD_HINT = ("учебный год 2024/2025, календарный год 2025, месяц 2025-03 "
                "или квартал 2025-Q1")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 """Years outside this span are typing mistakes, not monitoring data."""
 
 
-def period_order(period: str) -> int | None:
-    """A sortable key for a period (year, part of the year, kind), or None when malformed."""
-    match = PERIOD.fullmatch(period)
+def parse_period(text: str) -> Period | str:
+    """The period written as `text`, or why it is not one (a Russian phrase for a message)."""
+    match = PERIOD.fullmatch(text)
     if not match:
-        return None
-    if match["start"]:
-        year, part, kind = int(match["start"]), 0, Kind.ACADEMIC_YEAR
-        if int(match["end"]) != year + 1:
-            return None
-    elif match["quarter"]:
-        year, part, kind = int(match["year"]), int(match["quarter"]), Kind.QUARTER
-        if not 1 <= part <= 4:
-            return None
-    elif match["month"]:
-        year, part, kind = int(match["year"]), int(match["month"]), Kind.MONTH
-        if not 1 <= part <= 12:
-            return None
-    else:
-        year, part, kind = int(match["year"]), 0, Kind.YEAR
+        return f"период «{text}» записан непонятно. Допустимо: {PERIOD_HINT}"
+    year = int(match["start"] or match["year"])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        return None
-    return (year * 100 + part) * 10 + kind
+        return f"в периоде «{text}» год {year}: допустимы годы от {FIRST_YEAR} до {LAST_YEAR}"
+    if match["start"]:
+        if int(match["end"]) != year + 1:
+            return (f"учебный год «{text}» должен заканчиваться следующим годом: "
+                    f"{year}/{year + 1}")
+        return Period(Kind.ACADEMIC_YEAR, year)
+    if match["quarter"] is not None:
+        part = int(match["quarter"])
+        if len(match["quarter"]) != 1 or not 1 <= part <= 4:
+            return f"квартала Q{match['quarter']} не бывает: кварталы от Q1 до Q4"
+        return Period(Kind.QUARTER, year, part)
+    if match["month"] is not None:
+        part = int(match["month"])
+        if len(match["month"]) != 2 or not 1 <= part <= 12:
+            return f"месяца {match['month']} не бывает: месяцы от 01 до 12, двумя цифрами"
+        return Period(Kind.MONTH, year, part)
+    return Period(Kind.YEAR, year)
 
 
-def period_kind(order: int) -> Kind:
-    return Kind(order % 10)
+def period_column(text: pd.Series, waves: pd.Series | None = None) -> pd.Series:
+    """Valid period texts (and wave labels, "" for none) as an ordered categorical of
+    `Period`: parsed once per distinct value, sorted and grouped by category codes."""
+    keys = text if waves is None else text + "|" + waves
+    column = keys.astype("category")
+    periods = []
+    for key in column.cat.categories:
+        written, _, wave = str(key).partition("|")
+        period = parse_period(written)
+        if isinstance(period, str):
+            raise ValueError(period)  # the caller passes validated texts only
+        periods.append(period.with_wave(Wave.by_label(wave) or Wave.NONE))
+    column = column.cat.rename_categories(periods)
+    return column.cat.reorder_categories(sorted(periods), ordered=True)
 
 
-def period_year(order: int) -> int:
-    """The year a period starts in: 2024 for «2024/2025», «2024», «2024-03» and «2024-Q1»."""
-    return order // 1000
+def combined(columns: Iterable[pd.Series]) -> pd.Series:
+    """Period columns of several tables as one ordered categorical (a plain concat would
+    fall back to Python objects when the tables' periods differ)."""
+    union = pd.api.types.union_categoricals(list(columns), ignore_order=True)
+    return pd.Series(union.reorder_categories(sorted(union.categories), ordered=True))
+
+
+def empty_period_column() -> pd.Series:
+    return pd.Series(pd.Categorical([], categories=[], ordered=True))

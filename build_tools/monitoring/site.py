@@ -21,7 +21,7 @@ from .aggregate import (
 from .charts import Series, legend, line_chart
 from .downloads import csv_bytes, xlsx_bytes
 from .indicators import Aggregation, Indicator
-from .periods import period_year
+from .periods import Period
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,12 @@ class MonitoringReport:
         self.dynamics = school_dynamics(rows, monitoring.indicators)
         self.candidates = stable_improvement(self.dynamics,
                                              periods=self.settings.improvement_periods)
-        self.periods = (monitoring.rows.drop_duplicates("period").sort_values("order")["period"]
-                        .tolist())
+        self.periods: list[Period] = sorted(monitoring.rows["period"].unique())
         # Looked up per school and per practice page: split once, not filtered every time.
         self._by_school = {str(school): frame for school, frame
                            in self.dynamics.groupby("school", sort=False, observed=True)}
-        self._series: dict[str, dict[str, list[tuple[int, str, float]]]] = {}
-        """Per adopting school, on first use: each indicator's (order, period, value) rows."""
+        self._series: dict[str, dict[str, list[tuple[Period, float]]]] = {}
+        """Per adopting school, on first use: each indicator's (period, value) rows."""
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -104,7 +103,7 @@ class MonitoringReport:
                          emphasis=district == ALL_DISTRICTS)
                   for district, row in table.iterrows()]
         title = f"{indicator.name} по районам и периодам"
-        svg = line_chart(title, list(table.columns), series, indicator.unit)
+        svg = line_chart(title, [str(p) for p in table.columns], series, indicator.unit)
         region = table.loc[ALL_DISTRICTS] if ALL_DISTRICTS in table.index else None
         if region is None or region.dropna().empty:
             text = "Данных по региону пока нет."
@@ -157,10 +156,10 @@ class MonitoringReport:
             for indicator in self.indicators:
                 if indicator.id not in wanted:
                     continue
-                since = [row for row in series.get(indicator.id, []) if period_year(row[0]) >= year]
+                since = [row for row in series.get(indicator.id, []) if row[0].start >= year]
                 if len(since) < 2:
                     continue
-                (_, first_period, first), (_, last_period, last) = since[0], since[-1]
+                (first_period, first), (last_period, last) = since[0], since[-1]
                 change = last - first
                 out.append({
                     "school": self.registry.schools.get(school_id),
@@ -173,18 +172,16 @@ class MonitoringReport:
                 })
         return out
 
-    def _series_of(self, school_id: str) -> dict[str, list[tuple[int, str, float]]]:
+    def _series_of(self, school_id: str) -> dict[str, list[tuple[Period, float]]]:
         """A school's values per indicator in period order, split once per build."""
         if school_id not in self._series:
             part = self._by_school.get(school_id)
-            series: dict[str, list[tuple[int, str, float]]] = {}
+            series: dict[str, list[tuple[Period, float]]] = {}
             if part is not None:
-                for indicator, order, period, value in zip(
-                        part["indicator"], part["order"], part["period"], part["value"],
-                        strict=True):
+                for indicator, period, value in zip(
+                        part["indicator"], part["period"], part["value"], strict=True):
                     if not pd.isna(value):
-                        series.setdefault(str(indicator), []).append(
-                            (int(order), str(period), float(value)))
+                        series.setdefault(str(indicator), []).append((period, float(value)))
             self._series[school_id] = series
         return self._series[school_id]
 
@@ -208,11 +205,23 @@ class MonitoringReport:
         candidates = pd.DataFrame([{
             "Школа": r["school"].short_name, "Район": r["school"].district,
             "Показатель": r["indicator"].name, "Периодов подряд": r["streak"],
-            "Прирост": float(r["raw_gained"]), "Последний период": r["period"],
+            "Прирост": float(r["raw_gained"]), "Последний период": str(r["period"]),
             "Значение": float(r["raw_value"])} for r in self.candidate_rows()])
         yield Download("monitoring/candidates/candidates.csv", csv_bytes(candidates))
         yield Download("monitoring/candidates/candidates.xlsx",
                        xlsx_bytes(candidates, "кандидаты"))
-        rows = self.monitoring.rows[["school", "period", "indicator", "value"]]
+        rows = _with_period_text(self.monitoring.rows[["school", "period", "indicator", "value"]])
         yield Download("monitoring/monitoring-all.csv", csv_bytes(rows))
         yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))
+
+
+def _with_period_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """Period and wave as two text columns («2024/2025», «итоговый»): spreadsheets filter by
+    them. Converted once per distinct period, not per row."""
+    categories = rows["period"].cat.categories
+    codes = rows["period"].cat.codes.to_numpy()
+    texts = pd.Index([p.text for p in categories], dtype="object")
+    waves = pd.Index([p.wave.label for p in categories], dtype="object")
+    out = rows.assign(period=texts.take(codes) if len(codes) else [])
+    out.insert(2, "wave", waves.take(codes) if len(codes) else [])
+    return out

@@ -18,10 +18,10 @@ from ..content.registries import Schools
 from ..content.term_fields import broken_row, unavailable
 from ..diagnostics.problems import Problem
 from .indicators import Indicator
-from .periods import PERIOD_HINT, period_kind, period_order
+from .periods import Period, Wave, parse_period, period_column
 from .reader import RawTable
 
-__all__ = ["COLUMNS", "period_order", "validate_table"]
+__all__ = ["COLUMNS", "validate_table"]
 
 MAX_PER_CODE = 20
 
@@ -39,6 +39,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("period", "период", ("период", "учебный год", "period")),
     Column("indicator", "показатель", ("показатель", "код показателя", "indicator")),
     Column("value", "значение", ("значение", "value")),
+    Column("wave", "волна", ("волна", "волна диагностики", "wave"), required=False),
     Column("comment", "комментарий", ("комментарий", "примечание", "comment"), required=False),
 )
 
@@ -61,8 +62,8 @@ def shown(value: str, limit: int = 60) -> str:
 def validate_table(
     raw: RawTable, shown_path: str, schools: Schools, indicators: Mapping[str, Indicator]
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """The table's rows as school/period/indicator/value, with the period key `order` and the
-    file row `line`; or None with every problem found."""
+    """The table's rows as school/period/indicator/value with the file row `line`; `period` is
+    an ordered categorical of `Period` (its wave included); or None with every problem found."""
     positions, problems = _map_header(raw.header, raw.dialect)
     if problems:
         return None, [p.located(shown_path, 1, p.column or 1) for p in problems]
@@ -90,15 +91,19 @@ def validate_table(
     for key in positions:
         frame[key] = frame[key].str.strip()
     _check_references(frame, positions, schools, indicators, reporter)
-    _check_periods(frame, positions, reporter)
+    if "wave" not in frame:
+        frame["wave"] = ""
+    # Rows with a wrong period or wave are reported once and left out of the later checks.
+    frame = _check_periods(frame, positions, indicators, reporter)
+    frame = _check_waves(frame, positions, indicators, reporter)
     _check_values(frame, positions, indicators, reporter)
     _check_duplicates(frame, positions, reporter)
     problems = reporter.problems()
     if problems:
         return None, problems
-    rows = frame[["school", "period", "indicator", "value", "order", "line"]]
-    rows.attrs["period_column"] = positions["period"] + 1
-    return rows, []
+    rows = frame[["school", "indicator", "value", "line"]].assign(
+        period=period_column(frame["period"], frame["wave"]))
+    return rows[["school", "period", "indicator", "value", "line"]], []
 
 
 def _check_cells(frame: pd.DataFrame, positions: dict[str, int],
@@ -209,31 +214,63 @@ def _check_references(frame: pd.DataFrame, positions: dict[str, int], schools: S
                          hints[value])
 
 
-def _check_periods(frame: pd.DataFrame, positions: dict[str, int], reporter: _Reporter) -> None:
-    unique = {p: period_order(p) for p in frame["period"].unique()}
-    frame["order"] = frame["period"].map(unique)
+def _check_periods(frame: pd.DataFrame, positions: dict[str, int],
+                   indicators: Mapping[str, Indicator], reporter: _Reporter) -> pd.DataFrame:
+    """Each period is a real one and of the kind its indicator declares: values of one
+    indicator are compared only over periods of one kind."""
+    parsed = {text: parse_period(text) for text in frame["period"].unique()}
+    kinds = frame["indicator"].map({key: i.period_kind for key, i in indicators.items()})
     column = positions["period"] + 1
-    for line, value in zip(frame.loc[frame["order"].isna(), "line"],
-                           frame.loc[frame["order"].isna(), "period"], strict=True):
-        reporter.add("BadPeriod", line, column,
-                     f"период «{shown(value)}» записан непонятно или такого периода нет. "
-                     f"Допустимо: {PERIOD_HINT}; месяцы от 01 до 12, кварталы от Q1 до Q4.")
-    # One indicator is compared over periods of one kind: a year next to a month is not a step.
-    known = frame[frame["order"].notna()]
-    kinds = known["order"].astype("int64") % 10
-    first = known.assign(kind=kinds).groupby("indicator", sort=False).head(1).set_index(
-        "indicator")
-    mixed = kinds != known["indicator"].map(first["kind"])
-    for line, period, indicator in zip(known.loc[mixed, "line"], known.loc[mixed, "period"],
-                                       known.loc[mixed, "indicator"], strict=True):
-        was = first.loc[indicator]
-        reporter.add("MixedPeriodKinds", line, column,
-                     f"показатель {shown(indicator)} дан здесь за "
-                     f"{period_kind(period_order(period) or 0).label} ({period}), а в строке "
-                     f"{was['line']} — за {period_kind(int(was['order'])).label} "
-                     f"({was['period']}): значения одного показателя сравниваются только за "
-                     "периоды одного вида. Приведите все строки показателя к одному виду "
-                     "периода или заведите для них отдельный показатель.")
+    # One Python step per distinct (period, indicator), not per row.
+    pairs = frame.assign(kind=kinds).dropna(subset="kind").drop_duplicates(["period", "kind"])
+    periods = {text: p for text, p in parsed.items() if isinstance(p, Period)}
+    wrong = {(text, kind) for text, kind in zip(pairs["period"], pairs["kind"], strict=True)
+             if text in periods and periods[text].kind != kind}
+    bad = frame["period"].map({text: isinstance(p, str) for text, p in parsed.items()}).astype(
+        bool)
+    if wrong:
+        bad |= pd.Series([(t, k) in wrong for t, k in zip(frame["period"], kinds, strict=True)],
+                         index=frame.index)
+    for line, text, indicator in zip(frame.loc[bad, "line"], frame.loc[bad, "period"],
+                                     frame.loc[bad, "indicator"], strict=True):
+        period = parsed[text]
+        if isinstance(period, str):
+            reporter.add("BadPeriod", line, column, f"{period}.")
+            continue
+        spec = indicators[indicator]
+        reporter.add("WrongPeriodKind", line, column,
+                     f"показатель {indicator} даётся за {spec.period_kind.label} (например, "
+                     f"{spec.period_kind.example}), а здесь период «{text}» — "
+                     f"{period.kind.label}. Значения одного показателя сравниваются только "
+                     "за периоды одного вида: исправьте период или вид периода показателя в "
+                     "content/_data/indicators.yml.")
+    return frame.loc[~bad]
+
+
+def _check_waves(frame: pd.DataFrame, positions: dict[str, int],
+                 indicators: Mapping[str, Indicator], reporter: _Reporter) -> pd.DataFrame:
+    """A wave is given exactly for the indicators measured in waves, and is one of theirs."""
+    column = positions.get("wave", positions["indicator"]) + 1
+    frame = frame.assign(wave=frame["wave"].str.lower())  # «Итоговый» is the same wave
+    accepted = {f"{key}|{wave.label}" for key, i in indicators.items()
+                for wave in (i.waves or (Wave.NONE,))}
+    known = frame["indicator"].isin(list(indicators))
+    wrong = known & ~(frame["indicator"] + "|" + frame["wave"]).isin(accepted)
+    for line, indicator, wave in zip(frame.loc[wrong, "line"], frame.loc[wrong, "indicator"],
+                                     frame.loc[wrong, "wave"], strict=True):
+        spec = indicators[indicator]
+        if not spec.waves:
+            reporter.add("UnexpectedWave", line, column,
+                         f"показатель {indicator} измеряют один раз за период, а в столбце "
+                         f"«волна» указано «{shown(wave)}»: оставьте ячейку пустой.")
+            continue
+        listed = ", ".join(w.label for w in spec.waves)
+        where = "" if "wave" in positions else " В таблице нет столбца «волна»: добавьте его."
+        what = f"указано «{shown(wave)}»" if wave else "волна не указана"
+        reporter.add("BadWave", line, column,
+                     f"показатель {indicator} измеряют волнами ({listed}), а здесь {what}: "
+                     f"укажите одну из них.{where}")
+    return frame.loc[~wrong]
 
 
 def _check_values(frame: pd.DataFrame, positions: dict[str, int],
@@ -274,16 +311,17 @@ def _check_values(frame: pd.DataFrame, positions: dict[str, int],
 
 def _check_duplicates(frame: pd.DataFrame, positions: dict[str, int],
                       reporter: _Reporter) -> None:
-    key = ["school", "period", "indicator"]
+    key = ["school", "period", "wave", "indicator"]
     repeated = frame[frame.duplicated(key, keep=False)]
     if repeated.empty:
         return
     first_line = repeated.groupby(key, sort=False)["line"].transform("min")
-    for line, first, school, period, indicator in zip(
+    for line, first, school, period, wave, indicator in zip(
         repeated["line"], first_line, repeated["school"], repeated["period"],
-        repeated["indicator"], strict=True,
+        repeated["wave"], repeated["indicator"], strict=True,
     ):
         if line != first:
+            when = f"{period}, {wave}" if wave else period
             reporter.add("DuplicateRow", line, positions["school"] + 1,
-                         f"значение показателя {indicator} школы {school} за {period} уже есть "
+                         f"значение показателя {indicator} школы {school} за {when} уже есть "
                          f"в строке {first}: оставьте одну строку.")

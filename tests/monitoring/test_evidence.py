@@ -47,7 +47,6 @@ def test_small_samples_and_short_periods_earn_nothing() -> None:
 
 def test_schools_with_data_reads_the_tables() -> None:
     rows = pd.DataFrame({"school": ["a", "a", "b"], "period": ["2024", "2025", "2025"],
-                         "indicator": ["x", "x", "y"], "value": [1.0, 2.0, 3.0],
-                         "order": [1, 2, 2]})
+                         "indicator": ["x", "x", "y"], "value": [1.0, 2.0, 3.0]})
     assert schools_with_data(Monitoring({}, rows)) == {("a", "x"), ("b", "y")}
     assert schools_with_data(Monitoring.empty({})) == frozenset()

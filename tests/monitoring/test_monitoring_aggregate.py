@@ -13,6 +13,7 @@ from build_tools.monitoring.aggregate import (
     with_districts,
 )
 from build_tools.monitoring.indicators import Aggregation, Direction, Indicator
+from build_tools.monitoring.periods import period_column
 
 SHARE = Indicator("share", "Доля", "%", Direction.HIGHER, 0, 100, Aggregation.SHARE, "1")
 LOSS = Indicator("loss", "Отток", "чел.", Direction.LOWER, 0, 500, Aggregation.SUM, "1")
@@ -21,9 +22,9 @@ DISTRICTS = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "b2": "B"}
 
 
 def rows(values: dict[tuple[str, str, int], float]) -> pd.DataFrame:
-    data = [{"school": s, "indicator": i, "period": f"{y}/{y + 1}", "order": y * 100,
-             "value": v} for (s, i, y), v in values.items()]
-    return with_districts(pd.DataFrame(data), DISTRICTS)
+    data = pd.DataFrame([{"school": s, "indicator": i, "period": f"{y}/{y + 1}", "value": v}
+                         for (s, i, y), v in values.items()])
+    return with_districts(data.assign(period=period_column(data["period"])), DISTRICTS)
 
 
 def test_district_summary_by_hand() -> None:
@@ -44,12 +45,13 @@ def test_district_summary_by_hand() -> None:
 def test_dynamics_are_direction_aware() -> None:
     table = rows({("a1", "share", 2023): 40, ("a1", "share", 2024): 55,
                   ("a1", "loss", 2023): 20, ("a1", "loss", 2024): 12})
-    dynamics = school_dynamics(table, INDICATORS).set_index(["indicator", "order"])
-    assert dynamics.loc[("share", 202400), "change"] == 15
-    assert dynamics.loc[("share", 202400), "improvement"] == 15
-    assert dynamics.loc[("loss", 202400), "change"] == -8
-    assert dynamics.loc[("loss", 202400), "improvement"] == 8
-    assert pd.isna(dynamics.loc[("share", 202300), "change"])
+    dynamics = school_dynamics(table, INDICATORS)
+    dynamics = dynamics.set_index([dynamics["indicator"], dynamics["period"].map(str)])
+    assert dynamics.loc[("share", "2024/2025"), "change"] == 15
+    assert dynamics.loc[("share", "2024/2025"), "improvement"] == 15
+    assert dynamics.loc[("loss", "2024/2025"), "change"] == -8
+    assert dynamics.loc[("loss", "2024/2025"), "improvement"] == 8
+    assert pd.isna(dynamics.loc[("share", "2023/2024"), "change"])
 
 
 def test_stable_improvement_counts_the_current_run() -> None:

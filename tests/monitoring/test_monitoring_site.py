@@ -42,7 +42,8 @@ def test_region_means_match_a_hand_computation(site: Path) -> None:
     table = pd.read_csv(site / "monitoring/ege-russian/ege-russian.csv", sep=";", decimal=",",
                         encoding="utf-8-sig").set_index("Район")
     for period in table.columns:
-        values = [float(v) for school, p, i, v in rows.itertuples(index=False)
+        values = [float(v) for p, i, v in zip(rows["period"], rows["indicator"], rows["value"],
+                                              strict=True)
                   if p == period and i == "ege-russian"]
         assert table.loc["Все районы", period] == pytest.approx(statistics.mean(values))
 
@@ -71,3 +72,27 @@ def test_school_and_practice_pages_show_monitoring(site: Path, kb: KbRunner) -> 
              and "Показатели школ, которые переняли практику" in
              (site / "practices" / slug / "index.html").read_text("utf-8")]
     assert shown
+
+
+def test_programme_schools_say_so_on_their_page(site: Path) -> None:
+    html = (site / "schools/gorbunki-sozidanie/index.html").read_text("utf-8")
+    assert "В программе поддержки школ с низкими результатами с 2024 года" in html
+    other = (site / "schools/kudrovo-gorizont/index.html").read_text("utf-8")
+    assert "В программе поддержки" not in other
+
+
+def test_waves_are_labelled_and_kept_apart_in_pages_and_downloads(site: Path) -> None:
+    html = (site / "monitoring/kim-math-7/index.html").read_text("utf-8")
+    assert "2024/2025, входной" in html and "2024/2025, итоговый" in html
+    rows = pd.read_csv(site / "monitoring/monitoring-all.csv", sep=";", decimal=",",
+                       encoding="utf-8-sig", keep_default_na=False)
+    assert list(rows.columns) == ["school", "period", "wave", "indicator", "value"]
+    kim = rows[rows["indicator"] == "kim-math-7"]
+    assert set(kim["wave"]) == {"входной", "итоговый"}
+    assert set(rows.loc[rows["indicator"] == "ege-russian", "wave"]) == {""}
+    table = pd.read_csv(site / "monitoring/kim-math-7/kim-math-7.csv", sep=";", decimal=",",
+                        encoding="utf-8-sig").set_index("Район")
+    for label in ("2024/2025, входной", "2024/2025, итоговый"):
+        period, wave = label.split(", ")
+        values = kim[(kim["period"] == period) & (kim["wave"] == wave)]["value"]
+        assert table.loc["Все районы", label] == pytest.approx(values.astype(float).mean())

@@ -11,9 +11,8 @@ from openpyxl import Workbook
 from build_tools.content.registries import Registry, load_registry
 from build_tools.diagnostics.problems import Problem
 from build_tools.monitoring.indicators import Indicator, load_indicators
-from build_tools.monitoring.periods import Kind, period_kind
 from build_tools.monitoring.reader import RawTable, read_table
-from build_tools.monitoring.table import period_order, validate_table
+from build_tools.monitoring.table import validate_table
 from tests.helpers import FIXTURES, ROOT
 
 TABLES = FIXTURES / "monitoring"
@@ -105,24 +104,3 @@ def test_empty_file_and_missing_columns(
     assert [p.code for p in problems] == ["MissingColumn"]
     assert "«показатель»" in problems[0].message
     assert "разделитель — точка с запятой" in problems[0].message
-
-
-@pytest.mark.parametrize(("period", "kind"), [
-    ("2024/2025", Kind.ACADEMIC_YEAR), ("2025", Kind.YEAR), ("2025-03", Kind.MONTH),
-    ("2025-Q2", Kind.QUARTER), ("2024/2026", None), ("2025-13", None), ("2025-00", None),
-    ("2025-Q0", None), ("2025-Q5", None), ("0000", None), ("весна 2025", None),
-])
-def test_periods(period: str, kind: Kind | None) -> None:
-    order = period_order(period)
-    assert (None if order is None else period_kind(order)) == kind
-
-
-def test_period_keys_differ_between_kinds_and_sort_within_a_kind() -> None:
-    """«2024», «2024/2025» and «2024-00» once shared a key, as did «2025-Q1» and «2025-03»."""
-    periods = ["2024", "2024/2025", "2025-Q1", "2025-03", "2025", "2025-01"]
-    keys = [period_order(p) for p in periods]
-    assert len(set(keys)) == len(keys)
-    months = ["2024-12", "2025-01", "2025-02", "2025-11"]
-    assert sorted(months, key=period_order) == months
-    years = ["2022/2023", "2023/2024", "2024/2025"]
-    assert sorted(reversed(years), key=period_order) == years
