@@ -19,9 +19,9 @@ from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
 from ..monitoring import Monitoring
+from ..monitoring.captions import shown_change, signed, verdict
 from ..monitoring.evidence import schools_with_data
 from ..monitoring.site import MonitoringReport, MonitoringSettings
-from ..monitoring.captions import shown_change, signed, verdict
 from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..syndication.events import item_anchor
@@ -396,7 +396,8 @@ class SiteBuilder:
             url = f"monitoring/{indicator.id}/"
             yield PageSpec(f"monitoring/{indicator.id}/index.md", indicator.name, self._render(
                 "monitoring_indicator.html", url, indicator=indicator,
-                svg=markupsafe.Markup(svg), legend=markupsafe.Markup(legend_html), alt_text=alt_text,
+                svg=markupsafe.Markup(svg), legend=markupsafe.Markup(legend_html),
+                alt_text=alt_text,
                 table=report.district_table(indicator), counts=counts,
                 min_group=report.settings.min_group), description=indicator.description)
         yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
