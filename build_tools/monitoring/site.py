@@ -18,6 +18,7 @@ from .aggregate import (
     stable_improvement,
     with_districts,
 )
+from .captions import region_caption, shown_change, signed, verdict
 from .charts import Series, legend, line_chart
 from .downloads import csv_bytes, xlsx_bytes
 from .indicators import Aggregation, Indicator
@@ -38,11 +39,13 @@ class Download:
     content: bytes
 
 
-def number(value: float | None, digits: int = 1) -> str:
-    """12.5 → «12,5»; None → «—»."""
+def number(value: float | None, digits: int = 1, fixed: bool = False) -> str:
+    """12.5 → «12,5»; 4.0 → «4» (or «4,0» when `fixed`, as in a column of values); None → «—»."""
     if value is None or pd.isna(value):
         return "—"
     text = f"{value:.{digits}f}".replace(".", ",")
+    if fixed:
+        return text
     return text[: -(digits + 1)] if digits and text.endswith("," + "0" * digits) else text
 
 
@@ -96,26 +99,18 @@ class MonitoringReport:
         return part.pivot_table(index="district", columns="period", values="schools",
                                 aggfunc="first")
 
-    def chart(self, indicator: Indicator) -> tuple[str, list[tuple[str, str]], str]:
-        """SVG, legend and a text alternative for the indicator's district lines."""
+    def chart(self, indicator: Indicator) -> tuple[str, str, str]:
+        """Chart, legend (both HTML) and the text beside them for the indicator's districts."""
         table = self.district_table(indicator)
         series = [Series(str(district), [None if pd.isna(v) else float(v) for v in row],
                          emphasis=district == ALL_DISTRICTS)
                   for district, row in table.iterrows()]
         title = f"{indicator.name} по районам и периодам"
         svg = line_chart(title, [str(p) for p in table.columns], series, indicator.unit)
-        region = table.loc[ALL_DISTRICTS] if ALL_DISTRICTS in table.index else None
-        if region is None or region.dropna().empty:
-            text = "Данных по региону пока нет."
-        else:
-            values = region.dropna()
-            steps = "; ".join(f"{period} — {number(v)}" for period, v in values.items())
-            change = values.iloc[-1] - values.iloc[0]
-            better = change * indicator.better.sign() > 0
-            trend = "без изменений" if change == 0 else (
-                f"{'рост' if change > 0 else 'снижение'} на {number(abs(change))} "
-                f"{indicator.unit} ({'улучшение' if better else 'ухудшение'})")
-            text = f"Все районы: {steps}. За период — {trend}."
+        region = (table.loc[ALL_DISTRICTS].dropna() if ALL_DISTRICTS in table.index
+                  else pd.Series(dtype=float))
+        text = region_caption(ALL_DISTRICTS, [(str(p), float(v)) for p, v in region.items()],
+                              indicator.unit, indicator.better.sign())
         return svg, legend(series), text
 
     def school_rows(self, school_id: str) -> list[dict[str, Any]]:
@@ -128,13 +123,14 @@ class MonitoringReport:
             own = part[part["indicator"] == indicator.id].set_index("period")
             if own.empty:
                 continue
-            last = own.iloc[-1]
+            change = (None if len(own) < 2 or pd.isna(own["change"].iloc[-1]) else
+                      shown_change(float(own["value"].iloc[-2]), float(own["value"].iloc[-1])))
             rows.append({
                 "indicator": indicator,
-                "values": [number(own["value"].get(p)) for p in self.periods],
-                "change": None if pd.isna(last["change"]) else float(last["change"]),
-                "improved": bool(last["improvement"] > 0) if not pd.isna(
-                    last["improvement"]) else None,
+                "values": [number(own["value"].get(p), fixed=True) for p in self.periods],
+                # The change of the two values shown beside it, and the word for its direction.
+                "change": None if change is None else signed(change),
+                "verdict": None if change is None else verdict(change, indicator.better.sign()),
             })
         return rows
 
@@ -160,7 +156,7 @@ class MonitoringReport:
                 if len(since) < 2:
                     continue
                 (first_period, first), (last_period, last) = since[0], since[-1]
-                change = last - first
+                change = shown_change(first, last)  # of the two values shown
                 out.append({
                     "school": self.registry.schools.get(school_id),
                     "indicator": indicator,

@@ -19,6 +19,7 @@ from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
 from ..monitoring import Monitoring
+from ..monitoring.captions import shown_change, signed, verdict
 from ..monitoring.evidence import schools_with_data
 from ..monitoring.site import MonitoringReport, MonitoringSettings
 from ..monitoring.site import number as format_number
@@ -376,12 +377,13 @@ class SiteBuilder:
             if "Все районы" not in table.index or table.empty:
                 continue
             region = table.loc["Все районы"].dropna()
-            change = float(region.iloc[-1] - region.iloc[-2]) if len(region) > 1 else None
+            change = (shown_change(float(region.iloc[-2]), float(region.iloc[-1]))
+                      if len(region) > 1 else None)
             overview.append({
                 "indicator": indicator, "period": region.index[-1],
-                "value": format_number(float(region.iloc[-1])),
-                "change": None if change is None else format_number(change),
-                "improved": change is not None and change * indicator.better.sign() > 0,
+                "value": format_number(float(region.iloc[-1]), fixed=True),
+                "change": None if change is None else signed(change),
+                "verdict": None if change is None else verdict(change, indicator.better.sign()),
             })
         yield PageSpec("monitoring/index.md", "Мониторинг", self._render(
             "monitoring_index.html", "monitoring/", report=report, overview=overview),
@@ -389,12 +391,13 @@ class SiteBuilder:
         if not report.has_data():
             return
         for indicator in report.indicators:
-            svg, legend_items, alt_text = report.chart(indicator)
+            svg, legend_html, alt_text = report.chart(indicator)
             counts = report.schools_reporting(indicator).to_dict(orient="index")
             url = f"monitoring/{indicator.id}/"
             yield PageSpec(f"monitoring/{indicator.id}/index.md", indicator.name, self._render(
                 "monitoring_indicator.html", url, indicator=indicator,
-                svg=markupsafe.Markup(svg), legend_items=legend_items, alt_text=alt_text,
+                svg=markupsafe.Markup(svg), legend=markupsafe.Markup(legend_html),
+                alt_text=alt_text,
                 table=report.district_table(indicator), counts=counts,
                 min_group=report.settings.min_group), description=indicator.description)
         yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",

@@ -53,7 +53,7 @@ def test_candidates_state_the_rule_and_link_schools(
 
 def test_monitoring_page_fits_a_phone(mobile_page: Page, site_server) -> None:  # type: ignore[no-untyped-def]
     mobile_page.goto(site_server.url(f"monitoring/{indicators()[0]['id']}/"))
-    expect(mobile_page.locator("figure svg.kb-chart")).to_be_visible()
+    expect(mobile_page.locator("figure .kb-chart")).to_be_visible()
     width = mobile_page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1] + 1, width

@@ -26,7 +26,7 @@ def test_every_indicator_has_a_page_chart_table_and_downloads(site: Path) -> Non
     for indicator in indicators():
         folder = site / "monitoring" / indicator["id"]
         html = (folder / "index.html").read_text("utf-8")
-        assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'role="img"' in html
+        assert '<div class="kb-chart" role="img"' in html and '<svg class="kb-chart__plot"' in html
         assert "<figcaption>" in html and "Все районы:" in html  # the text alternative
         assert '<table class="kb-monitoring">' in html
         assert (folder / f"{indicator['id']}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
