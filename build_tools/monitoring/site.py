@@ -19,15 +19,21 @@ from .aggregate import (
     with_districts,
 )
 from .charts import Series, legend, line_chart
+from .disclosure import Disclosure, disclose, hidden_districts, hidden_note
 from .downloads import csv_bytes, xlsx_bytes
 from .indicators import Aggregation, Indicator
 from .periods import period_year
 
+ALL_ROWS_XLSX_LIMIT = 50_000
+"""Rows of the all-rows table still offered as XLSX. Even streamed, openpyxl takes about 2 s of
+every build per 50,000 rows (a million: 40 s); above the limit the page offers the CSV, which
+Excel opens too, and says why."""
+
 
 @dataclass(frozen=True)
 class MonitoringSettings:
-    min_group: int = 3
-    """Districts with fewer reporting schools are not shown as aggregates."""
+    disclosure: Disclosure = Disclosure()
+    """What may be published about districts and single schools (disclosure.py)."""
     improvement_periods: int = 3
     """Consecutive periods of improvement that make a school an internship-site candidate."""
 
@@ -59,7 +65,9 @@ class MonitoringReport:
         for school in registry.schools:
             members[school.district] = members.get(school.district, 0) + 1
         rows = with_districts(monitoring.rows, districts)
-        self.summary = district_summary(rows, members, min_group=self.settings.min_group)
+        # Every group first; the disclosure policy then decides what is shown, and says so.
+        self.summary, self.hidden = disclose(district_summary(rows, members, min_group=1),
+                                             self.settings.disclosure)
         self.dynamics = school_dynamics(rows, monitoring.indicators)
         self.candidates = stable_improvement(self.dynamics,
                                              periods=self.settings.improvement_periods)
@@ -70,6 +78,19 @@ class MonitoringReport:
                            in self.dynamics.groupby("school", sort=False, observed=True)}
         self._series: dict[str, dict[str, list[tuple[int, str, float]]]] = {}
         """Per adopting school, on first use: each indicator's (order, period, value) rows."""
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return self.settings.disclosure
+
+    def hidden_notes(self, indicator: Indicator) -> list[str]:
+        """What the indicator's page and table leave out, and why, in the reader's words."""
+        hidden = hidden_districts(self.hidden, self.summary, indicator.id)
+        return hidden_note(hidden, self.disclosure)
+
+    def has_school_values(self, school_id: str) -> bool:
+        """The school reported something (shown or, by the policy, hidden)."""
+        return school_id in self._by_school
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -120,9 +141,10 @@ class MonitoringReport:
         return svg, legend(series), text
 
     def school_rows(self, school_id: str) -> list[dict[str, Any]]:
-        """One row per indicator: the school's values by period and the last change."""
+        """One row per indicator: the school's values by period and the last change; none
+        when the policy keeps school values unpublished."""
         part = self._by_school.get(school_id)
-        if part is None:
+        if part is None or not self.disclosure.school_values:
             return []
         rows = []
         for indicator in self.indicators:
@@ -140,6 +162,21 @@ class MonitoringReport:
         return rows
 
     def adopters_change(self, adoptions: list[dict[str, Any]],
+                        named: Collection[str]) -> list[dict[str, Any]]:
+        """`measured_change`, or nothing when the policy keeps school values unpublished."""
+        if not self.disclosure.school_values:
+            return []
+        return self.measured_change(adoptions, named)
+
+    def adopters_hidden_note(self, adoptions: list[dict[str, Any]],
+                             named: Collection[str]) -> str:
+        """What a practice page leaves out of its adopters' block; "" when nothing."""
+        if self.disclosure.school_values or not self.measured_change(adoptions, named):
+            return ""
+        return self.disclosure.school_values_note(
+            "изменения показателей школ, которые переняли практику")
+
+    def measured_change(self, adoptions: list[dict[str, Any]],
                         named: Collection[str]) -> list[dict[str, Any]]:
         """For schools that adopted a practice: the indicators it names, from the adoption on.
 
@@ -210,9 +247,18 @@ class MonitoringReport:
             "Показатель": r["indicator"].name, "Периодов подряд": r["streak"],
             "Прирост": float(r["raw_gained"]), "Последний период": r["period"],
             "Значение": float(r["raw_value"])} for r in self.candidate_rows()])
+        if not self.disclosure.school_values:  # the page shows no value: neither does its file
+            candidates = candidates.drop(columns=["Прирост", "Значение"], errors="ignore")
         yield Download("monitoring/candidates/candidates.csv", csv_bytes(candidates))
         yield Download("monitoring/candidates/candidates.xlsx",
                        xlsx_bytes(candidates, "кандидаты"))
+        if not self.disclosure.school_values:
+            return  # every row of the all-rows table is one school's value
         rows = self.monitoring.rows[["school", "period", "indicator", "value"]]
         yield Download("monitoring/monitoring-all.csv", csv_bytes(rows))
-        yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))
+        if self.all_rows_xlsx():
+            yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))
+
+    def all_rows_xlsx(self) -> bool:
+        """Whether the all-rows table is offered as XLSX too: above the limit it is CSV only."""
+        return len(self.monitoring.rows) <= ALL_ROWS_XLSX_LIMIT
