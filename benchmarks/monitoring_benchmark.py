@@ -47,7 +47,9 @@ def make_rows(schools: int, indicators: int, periods: int, seed: int = 1) -> pd.
         "indicator": pd.Categorical([f"i{n:02d}" for n in indicator]),
         "period": [f"{2000 + p}/{2001 + p}" for p in period],
         "order": (2000 + period) * 100,
-        "value": np.clip(50 + walk, 0, 100),
+        # Two decimals, as schools deliver them: a float's full repr has 17 digits, which the
+        # validator refuses (MAX_DIGITS), and would measure the error path instead.
+        "value": np.round(np.clip(50 + walk, 0, 100), 2),
     })
 
 
