@@ -124,7 +124,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 log.error(problem.render())
         # Default-deny: of content/ only the attachments the shown entries refer to are copied.
         self.published = checked.published_sources(library)
-        monitoring = MonitoringSettings(self.settings.monitoring_min_group,
+        monitoring = MonitoringSettings(self.settings.disclosure,
                                         self.settings.monitoring_improvement_periods)
         publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
         if not publication.absolute:

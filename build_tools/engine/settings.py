@@ -10,6 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from ..checks.loader import Project
+from ..monitoring.disclosure import Disclosure
 
 CACHE_DIR = ".kb-cache"
 """Beside mkdocs.yml, git-ignored: per-file results of the checks, reused while unchanged."""
@@ -38,7 +39,11 @@ class KnowledgeBaseConfig(Config):
     max_file_kb = c.Type(int, default=1024)
     """Content files larger than this many kilobytes are refused with FileTooLarge."""
     monitoring_min_group = c.Type(int, default=3)
-    """Districts with fewer reporting schools are not shown as monitoring aggregates."""
+    """The disclosure policy, 1: districts with fewer reporting schools are not shown as
+    monitoring aggregates (and, with school values off, nothing that would reveal them)."""
+    monitoring_school_values = c.Type(bool, default=True)
+    """The disclosure policy, 2: whether school pages, candidates, practice pages and downloads
+    show single schools' monitoring values at all."""
     monitoring_improvement_periods = c.Type(int, default=3)
     """Consecutive periods of improvement that make a school an internship-site candidate."""
     cache = c.Type(bool, default=True)
@@ -52,7 +57,8 @@ class KnowledgeBaseConfig(Config):
 _EXPECTED = {bool: "да или нет (true или false)", int: "целое число",
              list: "список адресов сайтов, например [rutube.ru]"}
 """What each kind of option takes, in the words of the error message."""
-_EXPECTED_OF = {"requests_url": "адрес страницы новой заявки, начинающийся с https://"}
+_EXPECTED_OF = {"requests_url": "адрес страницы новой заявки, начинающийся с https://",
+                "monitoring_min_group": "целое число не меньше 1"}
 """Options whose default tells nothing of what they take."""
 
 
@@ -69,6 +75,7 @@ class KbSettings:
     embed_hosts: tuple[str, ...] = ()
     max_file_kb: int = 1024
     monitoring_min_group: int = 3
+    monitoring_school_values: bool = True
     monitoring_improvement_periods: int = 3
     cache: bool = True
     requests_url: str = ""
@@ -79,8 +86,14 @@ class KbSettings:
                    embed_hosts=tuple(h.lower() for h in config.embed_hosts),
                    max_file_kb=config.max_file_kb,
                    monitoring_min_group=config.monitoring_min_group,
+                   monitoring_school_values=config.monitoring_school_values,
                    monitoring_improvement_periods=config.monitoring_improvement_periods,
                    cache=config.cache, requests_url=config.requests_url or "")
+
+    @property
+    def disclosure(self) -> Disclosure:
+        """The one disclosure policy every monitoring page and download obeys."""
+        return Disclosure(self.monitoring_min_group, self.monitoring_school_values)
 
     def project(self, config_file: Path, docs_dir: Path, display_root: Path) -> Project:
         """Where content is and how it is checked; the same for the command and the plugin."""
@@ -117,6 +130,8 @@ def kb_settings(options: dict[str, Any]) -> KbSettings:
     config = KnowledgeBaseConfig()
     config.load_dict({k: v for k, v in options.items() if v is not None})
     errors, _unknown = config.validate()  # MkDocs itself warns of unknown options
+    if not errors and config.monitoring_min_group < 1:
+        errors = [("monitoring_min_group", ValidationError("below 1"))]
     if errors:
         raise SettingsError("\n".join(_wrong(name, options.get(name)) for name, _ in errors))
     return KbSettings.from_config(config)

@@ -42,8 +42,7 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     for position, width in enumerate(_column_widths(table, header), start=1):
         worksheet.column_dimensions[get_column_letter(position)].width = min(60, width + 2)
     worksheet.append(header)
-    columns = [_cell_values(table.iloc[:, position]) for position in range(table.shape[1])]
-    for row in zip(*columns, strict=True):
+    for row in _cell_rows(table):
         worksheet.append(row)
     # openpyxl's own save() stamps «modified» with the current time; its writer does not.
     stamp = build_time()
@@ -53,10 +52,11 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     return with_fixed_entry_times(buffer.getvalue(), stamp)
 
 
-def _cell_values(column: pd.Series) -> list[object]:
-    """Python values, an empty cell for a missing one (openpyxl writes no NaN)."""
-    values = column.astype("object")
-    return values.where(column.notna(), None).tolist()
+def _cell_rows(table: pd.DataFrame) -> list[list[object]]:
+    """Python values row by row, an empty cell for a missing one (openpyxl writes no NaN);
+    converted in one step, not column by column: a wide table has a column per period."""
+    values = table.astype("object")
+    return values.where(table.notna(), None).to_numpy().tolist()
 
 
 def _column_widths(table: pd.DataFrame, header: list[str]) -> list[int]:

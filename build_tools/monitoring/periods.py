@@ -123,7 +123,8 @@ def parse_period(text: str) -> Period | str:
 def period_column(text: pd.Series, waves: pd.Series | None = None) -> pd.Series:
     """Valid period texts (and wave labels, "" for none) as an ordered categorical of
     `Period`: parsed once per distinct value, sorted and grouped by category codes."""
-    keys = text if waves is None else text + "|" + waves
+    text = text.astype(str)  # a categorical column (the reader's) cannot be concatenated
+    keys = text if waves is None else text + "|" + waves.astype(str)
     column = keys.astype("category")
     periods = []
     for key in column.cat.categories:

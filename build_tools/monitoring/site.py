@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..content.registries import Registry
@@ -20,15 +21,21 @@ from .aggregate import (
 )
 from .captions import region_caption, shown_change, signed, verdict
 from .charts import Series, legend, line_chart
+from .disclosure import Disclosure, disclose, hidden_districts, hidden_note
 from .downloads import csv_bytes, xlsx_bytes
 from .indicators import Aggregation, Indicator
 from .periods import Period
 
+ALL_ROWS_XLSX_LIMIT = 50_000
+"""Rows of the all-rows table still offered as XLSX. Even streamed, openpyxl takes about 2 s of
+every build per 50,000 rows (a million: 40 s); above the limit the page offers the CSV, which
+Excel opens too, and says why."""
+
 
 @dataclass(frozen=True)
 class MonitoringSettings:
-    min_group: int = 3
-    """Districts with fewer reporting schools are not shown as aggregates."""
+    disclosure: Disclosure = Disclosure()
+    """What may be published about districts and single schools (disclosure.py)."""
     improvement_periods: int = 3
     """Consecutive periods of improvement that make a school an internship-site candidate."""
 
@@ -62,7 +69,9 @@ class MonitoringReport:
         for school in registry.schools:
             members[school.district] = members.get(school.district, 0) + 1
         rows = with_districts(monitoring.rows, districts)
-        self.summary = district_summary(rows, members, min_group=self.settings.min_group)
+        # Every group first; the disclosure policy then decides what is shown, and says so.
+        self.summary, self.hidden = disclose(district_summary(rows, members, min_group=1),
+                                             self.settings.disclosure)
         self.dynamics = school_dynamics(rows, monitoring.indicators)
         self.candidates = stable_improvement(self.dynamics,
                                              periods=self.settings.improvement_periods)
@@ -70,8 +79,24 @@ class MonitoringReport:
         # Looked up per school and per practice page: split once, not filtered every time.
         self._by_school = {str(school): frame for school, frame
                            in self.dynamics.groupby("school", sort=False, observed=True)}
+        self._grid: dict[tuple[str, str], tuple[list[str], float | None, float | None]] | None
+        self._grid = None
+        """Per school and indicator, on first use: the values as shown, the last two values."""
         self._series: dict[str, dict[str, list[tuple[Period, float]]]] = {}
         """Per adopting school, on first use: each indicator's (period, value) rows."""
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return self.settings.disclosure
+
+    def hidden_notes(self, indicator: Indicator) -> list[str]:
+        """What the indicator's page and table leave out, and why, in the reader's words."""
+        hidden = hidden_districts(self.hidden, self.summary, indicator.id)
+        return hidden_note(hidden, self.disclosure)
+
+    def has_school_values(self, school_id: str) -> bool:
+        """The school reported something (shown or, by the policy, hidden)."""
+        return school_id in self._by_school
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -114,20 +139,23 @@ class MonitoringReport:
         return svg, legend(series), text
 
     def school_rows(self, school_id: str) -> list[dict[str, Any]]:
-        """One row per indicator: the school's values by period and the last change."""
+        """One row per indicator: the school's values by period and the last change; none
+        when the policy keeps school values unpublished."""
         part = self._by_school.get(school_id)
-        if part is None:
+        if part is None or not self.disclosure.school_values:
             return []
+        if self._grid is None:
+            self._grid = _school_grid(self.dynamics, self.periods)
         rows = []
         for indicator in self.indicators:
-            own = part[part["indicator"] == indicator.id].set_index("period")
-            if own.empty:
+            found = self._grid.get((school_id, indicator.id))
+            if found is None:
                 continue
-            change = (None if len(own) < 2 or pd.isna(own["change"].iloc[-1]) else
-                      shown_change(float(own["value"].iloc[-2]), float(own["value"].iloc[-1])))
+            values, previous, last = found
+            change = (None if previous is None or last is None
+                      else shown_change(previous, last))
             rows.append({
-                "indicator": indicator,
-                "values": [number(own["value"].get(p), fixed=True) for p in self.periods],
+                "indicator": indicator, "values": values,
                 # The change of the two values shown beside it, and the word for its direction.
                 "change": None if change is None else signed(change),
                 "verdict": None if change is None else verdict(change, indicator.better.sign()),
@@ -135,6 +163,21 @@ class MonitoringReport:
         return rows
 
     def adopters_change(self, adoptions: list[dict[str, Any]],
+                        named: Collection[str]) -> list[dict[str, Any]]:
+        """`measured_change`, or nothing when the policy keeps school values unpublished."""
+        if not self.disclosure.school_values:
+            return []
+        return self.measured_change(adoptions, named)
+
+    def adopters_hidden_note(self, adoptions: list[dict[str, Any]],
+                             named: Collection[str]) -> str:
+        """What a practice page leaves out of its adopters' block; "" when nothing."""
+        if self.disclosure.school_values or not self.measured_change(adoptions, named):
+            return ""
+        return self.disclosure.school_values_note(
+            "изменения показателей школ, которые переняли практику")
+
+    def measured_change(self, adoptions: list[dict[str, Any]],
                         named: Collection[str]) -> list[dict[str, Any]]:
         """For schools that adopted a practice: the indicators it names, from the adoption on.
 
@@ -203,12 +246,21 @@ class MonitoringReport:
             "Показатель": r["indicator"].name, "Периодов подряд": r["streak"],
             "Прирост": float(r["raw_gained"]), "Последний период": str(r["period"]),
             "Значение": float(r["raw_value"])} for r in self.candidate_rows()])
+        if not self.disclosure.school_values:  # the page shows no value: neither does its file
+            candidates = candidates.drop(columns=["Прирост", "Значение"], errors="ignore")
         yield Download("monitoring/candidates/candidates.csv", csv_bytes(candidates))
         yield Download("monitoring/candidates/candidates.xlsx",
                        xlsx_bytes(candidates, "кандидаты"))
+        if not self.disclosure.school_values:
+            return  # every row of the all-rows table is one school's value
         rows = _with_period_text(self.monitoring.rows[["school", "period", "indicator", "value"]])
         yield Download("monitoring/monitoring-all.csv", csv_bytes(rows))
-        yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))
+        if self.all_rows_xlsx():
+            yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))
+
+    def all_rows_xlsx(self) -> bool:
+        """Whether the all-rows table is offered as XLSX too: above the limit it is CSV only."""
+        return len(self.monitoring.rows) <= ALL_ROWS_XLSX_LIMIT
 
 
 def _with_period_text(rows: pd.DataFrame) -> pd.DataFrame:
@@ -221,3 +273,35 @@ def _with_period_text(rows: pd.DataFrame) -> pd.DataFrame:
     out = rows.assign(period=texts.take(codes) if len(codes) else [])
     out.insert(2, "wave", waves.take(codes) if len(codes) else [])
     return out
+
+
+def _school_grid(dynamics: pd.DataFrame, periods: list[Period],
+                 ) -> dict[tuple[str, str], tuple[list[str], float | None, float | None]]:
+    """Every school's values per indicator, formatted, and its last two values (None when
+    fewer or missing), in one pass over all rows: filtering the rows per school and indicator
+    took most of the publish step on a million rows."""
+    keys = pd.MultiIndex.from_arrays([dynamics["school"].astype(str),
+                                      dynamics["indicator"].astype(str)])
+    series, names = pd.factorize(keys)
+    column = pd.Index([str(p) for p in periods]).get_indexer(dynamics["period"].astype(str))
+    values = dynamics["value"]
+    shown = {v: number(v, fixed=True) for v in pd.unique(values.dropna())}  # once per value
+    grid = np.full((len(names), len(periods)), "—", dtype=object)
+    known = (column >= 0) & values.notna().to_numpy()
+    grid[series[known], column[known]] = values[known].map(shown).to_numpy()
+    # Rows are in period order per school and indicator: the last row is the latest value,
+    # the last of the others the one before it.
+    codes = pd.Series(series)
+    last_rows = np.flatnonzero(~codes.duplicated(keep="last").to_numpy())
+    rest = codes[codes.duplicated(keep="last")]
+    second = rest[~rest.duplicated(keep="last")]
+    before = {int(code): int(row) for code, row in zip(second.to_numpy(), second.index,
+                                                       strict=True)}
+    raw = values.to_numpy(dtype=float)
+
+    def value(row: int | None) -> float | None:
+        return None if row is None or np.isnan(raw[row]) else float(raw[row])
+
+    return {tuple(names[series[row]]): (grid[series[row]].tolist(),
+                                        value(before.get(int(series[row]))), value(int(row)))
+            for row in last_rows}

@@ -7,9 +7,11 @@ reports at most `MAX_PER_CODE` of each kind per file, then how many more there a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..content.characters import FORBIDDEN, describe_char, first_forbidden
@@ -68,28 +70,15 @@ def validate_table(
     if problems:
         return None, [p.located(shown_path, 1, p.column or 1) for p in problems]
     reporter = _Reporter(shown_path, raw.dialect)
-    if not raw.rows:
+    if not raw.row_count():
         reporter.add("EmptyTable", 1, 1, "в таблице нет ни одной строки данных: под "
                      f"заголовком пусто (файл прочитан как {raw.dialect}).")
         return None, reporter.problems()
-    width = len(raw.header)
-    keep = []
-    for index, cells in enumerate(raw.rows):
-        if len(cells) != width:
-            reporter.add("RaggedRow", raw.lines[index], 1,
-                         f"в строке {len(cells)} ячеек, а в заголовке {width}: проверьте "
-                         "разделители и кавычки в этой строке.")
-        else:
-            keep.append(index)
-    frame = pd.DataFrame({
-        key: pd.Series([raw.rows[i][col] for i in keep], dtype="object")
-        for key, col in positions.items()
-    })
-    frame["line"] = [raw.lines[i] for i in keep]
+    frame = _cells(raw, positions, reporter)
     # Checked before stripping: str.strip() would silently drop a trailing vertical tab.
     frame = _check_cells(frame, positions, reporter)
     for key in positions:
-        frame[key] = frame[key].str.strip()
+        frame[key] = _on_categories(frame[key], lambda cells: cells.str.strip())
     _check_references(frame, positions, schools, indicators, reporter)
     if "wave" not in frame:
         frame["wave"] = ""
@@ -106,6 +95,47 @@ def validate_table(
     return rows[["school", "period", "indicator", "value", "line"]], []
 
 
+def _cells(raw: RawTable, positions: dict[str, int], reporter: _Reporter) -> pd.DataFrame:
+    """The mapped columns, each a categorical (a million rows repeat a few hundred schools,
+    periods and values: every text check below runs once per distinct cell), and `line`."""
+    if raw.columns is not None:  # read in one step; every row is as wide as the header
+        return pd.DataFrame({
+            **{key: pd.Categorical(raw.columns[col]) for key, col in positions.items()},
+            "line": raw.columns["line"].to_numpy()})
+    width = len(raw.header)
+    keep = []
+    for index, cells in enumerate(raw.rows):
+        if len(cells) != width:
+            reporter.add("RaggedRow", raw.lines[index], 1,
+                         f"в строке {len(cells)} ячеек, а в заголовке {width}: проверьте "
+                         "разделители и кавычки в этой строке.")
+        else:
+            keep.append(index)
+    frame = pd.DataFrame({
+        key: pd.Categorical([raw.rows[i][col] for i in keep]) for key, col in positions.items()
+    })
+    frame["line"] = [raw.lines[i] for i in keep]
+    return frame
+
+
+def _on_categories(column: pd.Series, change: Callable[[pd.Series], pd.Series]) -> pd.Series:
+    """`change` applied to each distinct cell once, the column kept categorical."""
+    categories = pd.Series(column.cat.categories, dtype="object")
+    codes, distinct = pd.factorize(change(categories))
+    mapped = np.where(column.cat.codes.to_numpy() < 0, -1,
+                      codes[column.cat.codes.to_numpy()])
+    return pd.Series(pd.Categorical.from_codes(mapped, categories=distinct), index=column.index)
+
+
+def _per_category(column: pd.Series, compute: Callable[[pd.Series], Any]) -> Any:
+    """`compute` (a Series or a DataFrame of results) over the distinct cells, spread to every
+    row; the result is no longer categorical."""
+    categories = pd.Series(column.cat.categories, dtype="object")
+    spread = compute(categories).take(column.cat.codes.to_numpy())
+    spread.index = column.index
+    return spread
+
+
 def _check_cells(frame: pd.DataFrame, positions: dict[str, int],
                  reporter: _Reporter) -> pd.DataFrame:
     """The rows whose cells are short and free of control characters; the others are
@@ -113,8 +143,9 @@ def _check_cells(frame: pd.DataFrame, positions: dict[str, int],
     fit = pd.Series(True, index=frame.index)
     for key, col in positions.items():
         cells = frame[key]
-        too_long = cells.str.len() > MAX_CELL_CHARS
-        control = ~too_long & cells.str.contains(CONTROL, regex=True)
+        too_long = _per_category(cells, lambda c: c.str.len() > MAX_CELL_CHARS).astype(bool)
+        control = ~too_long & _per_category(
+            cells, lambda c: c.str.contains(CONTROL, regex=True)).astype(bool)
         for line, cell in zip(frame.loc[too_long, "line"], cells[too_long], strict=True):
             reporter.add("CellTooLong", line, col + 1,
                          f"в ячейке {len(cell)} символов, допустимо не больше "
@@ -197,7 +228,8 @@ def _check_references(frame: pd.DataFrame, positions: dict[str, int], schools: S
         if key == "school" and not schools.available:
             continue
         if key == "school":  # a school whose row has an error: reported at schools.yml
-            broken = unknown & frame[key].map(schools.is_broken).astype(bool)
+            broken = unknown & _per_category(
+                frame[key], lambda c: c.map(schools.is_broken)).astype(bool)
             for line, value in zip(frame.loc[broken, "line"], frame.loc[broken, key],
                                    strict=True):
                 reporter.add("VocabularyUnavailable", line, positions[key] + 1,
@@ -255,7 +287,8 @@ def _check_waves(frame: pd.DataFrame, positions: dict[str, int],
     accepted = {f"{key}|{wave.label}" for key, i in indicators.items()
                 for wave in (i.waves or (Wave.NONE,))}
     known = frame["indicator"].isin(list(indicators))
-    wrong = known & ~(frame["indicator"] + "|" + frame["wave"]).isin(accepted)
+    pairs = frame["indicator"].astype(str) + "|" + frame["wave"].astype(str)
+    wrong = known & ~pairs.isin(accepted)
     for line, indicator, wave in zip(frame.loc[wrong, "line"], frame.loc[wrong, "indicator"],
                                      frame.loc[wrong, "wave"], strict=True):
         spec = indicators[indicator]
@@ -273,17 +306,25 @@ def _check_waves(frame: pd.DataFrame, positions: dict[str, int],
     return frame.loc[~wrong]
 
 
-def _check_values(frame: pd.DataFrame, positions: dict[str, int],
-                  indicators: Mapping[str, Indicator], reporter: _Reporter) -> None:
-    text = (frame["value"].str.replace("\u00a0", "", regex=False)
+def _values(cells: pd.Series) -> pd.DataFrame:
+    """Of each distinct value cell: the cleaned text, whether it is a plain number, whether it
+    is one the build can keep exactly, and the number."""
+    text = (cells.str.replace("\u00a0", "", regex=False)
             .str.replace("\u202f", "", regex=False).str.replace(" ", "", regex=False)
             .str.replace(",", ".", regex=False).str.replace("\u2212", "-", regex=False))
     # Plain decimal numbers only: «1e400», «inf» and «nan» would parse as non-finite floats,
     # and a hundred digits cannot be kept exactly.
     plain = text.str.fullmatch(NUMBER).fillna(False).astype(bool)
-    digits = text.str.count(r"\d")
-    readable = plain & (digits <= MAX_DIGITS)
-    frame["value"] = pd.to_numeric(text.where(readable), errors="coerce")
+    readable = plain & (text.str.count(r"\d") <= MAX_DIGITS)
+    return pd.DataFrame({"text": text, "plain": plain, "readable": readable,
+                         "number": pd.to_numeric(text.where(readable), errors="coerce")})
+
+
+def _check_values(frame: pd.DataFrame, positions: dict[str, int],
+                  indicators: Mapping[str, Indicator], reporter: _Reporter) -> None:
+    parts = _per_category(frame["value"], _values)
+    text, plain, readable = parts["text"], parts["plain"], parts["readable"].astype(bool)
+    frame["value"] = parts["number"].astype("float64")
     column = positions["value"] + 1
     for line, raw, is_plain in zip(frame.loc[~readable, "line"], text[~readable],
                                    plain[~readable], strict=True):
@@ -298,8 +339,10 @@ def _check_values(frame: pd.DataFrame, positions: dict[str, int],
                        "измерения и без степеней, дробную часть — через запятую или точку.")
         reporter.add("BadNumber", line, column, message)
     bad = ~readable
-    low = frame["indicator"].map({k: i.min for k, i in indicators.items()})
-    high = frame["indicator"].map({k: i.max for k, i in indicators.items()})
+    low = _per_category(frame["indicator"], lambda c: c.map(
+        {k: i.min for k, i in indicators.items()})).astype("float64")
+    high = _per_category(frame["indicator"], lambda c: c.map(
+        {k: i.max for k, i in indicators.items()})).astype("float64")
     outside = ~bad & low.notna() & ((frame["value"] < low) | (frame["value"] > high))
     for line, value, indicator in zip(frame.loc[outside, "line"], frame.loc[outside, "value"],
                                       frame.loc[outside, "indicator"], strict=True):

@@ -228,6 +228,8 @@ class SiteBuilder:
             adoptions=parts.adoptions(entry, self.library),
             grades=parts.grades_text(entry.data.get("grades")),
             adopters_change=self.report.adopters_change(
+                entry.data.get("adoptions") or [], parts.named_indicators(entry)),
+            adopters_hidden=self.report.adopters_hidden_note(
                 entry.data.get("adoptions") or [], parts.named_indicators(entry)))
 
     def bank_procedure_pages(self) -> Iterator[PageSpec]:
@@ -350,7 +352,10 @@ class SiteBuilder:
                          "adopted": self.library.practices_adopted_by(school.id),
                          "per_page": PER_PAGE,
                          "monitoring_rows": self.report.school_rows(school.id),
-                         "monitoring_periods": self.report.periods})
+                         "monitoring_periods": self.report.periods,
+                         "monitoring_hidden": self.report.has_school_values(school.id)
+                         and self.report.disclosure.school_values_note(
+                             "значения показателей этой школы")})
 
     def vocabulary_pages(self) -> Iterator[PageSpec]:
         for spec in VOCABULARIES:
@@ -399,10 +404,11 @@ class SiteBuilder:
                 svg=markupsafe.Markup(svg), legend=markupsafe.Markup(legend_html),
                 alt_text=alt_text,
                 table=report.district_table(indicator), counts=counts,
-                min_group=report.settings.min_group), description=indicator.description)
+                hidden_notes=report.hidden_notes(indicator)), description=indicator.description)
         yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
                        self._render("monitoring_candidates.html", "monitoring/candidates/",
                                     rows=report.candidate_rows(),
+                                    disclosure=report.disclosure,
                                     periods=report.settings.improvement_periods))
 
     def search_page(self) -> PageSpec:

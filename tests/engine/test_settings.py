@@ -57,3 +57,18 @@ def test_the_sample_asks_for_replication_on_its_git_host(project: Path) -> None:
     site = read_site(project / "mkdocs.yml")
     assert site.kb.requests_url == "https://git.institute.example/bank/content/issues/new"
     assert kb_settings({}).requests_url == ""
+
+
+def test_the_disclosure_policy_is_read_once_from_the_plugin_options() -> None:
+    settings = kb_settings({"monitoring_min_group": 5, "monitoring_school_values": False})
+    assert (settings.disclosure.min_group, settings.disclosure.school_values) == (5, False)
+    assert kb_settings({}).disclosure.school_values is True
+
+
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("monitoring_min_group", 0, "целое число не меньше 1"),
+    ("monitoring_school_values", "нет", "да или нет"),
+])
+def test_a_wrong_disclosure_option_is_named(option: str, value: object, expected: str) -> None:
+    with pytest.raises(SettingsError, match=expected):
+        kb_settings({option: value})
