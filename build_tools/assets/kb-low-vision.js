@@ -116,7 +116,8 @@
 
   // ------------------------------------------------------------------ images off
 
-  /** The accessible name of an <img> or <svg role="img">, or '' for a decorative one. */
+  /** The accessible name of an <img> or of an element with role="img" (an SVG, or a chart
+   *  whose words are HTML around its plot), or '' for a decorative one. */
   function textAlternative(image) {
     if (image.localName === 'img') return (image.getAttribute('alt') || '').trim();
     const label = image.getAttribute('aria-label');
@@ -130,7 +131,7 @@
 
   /** A hidden description after each content image; CSS shows it when images are off. */
   function describeImages() {
-    const images = document.querySelectorAll('.md-content img, .md-content svg[role="img"]');
+    const images = document.querySelectorAll('.md-content img, .md-content [role="img"]');
     for (const image of images) {
       const text = textAlternative(image);
       if (!text || (image.nextElementSibling &&

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from ..content.fields import suggest
@@ -10,13 +11,14 @@ from ..content.registries import Registry
 from ..content.statuses import Evidence, Status
 from ..diagnostics.problems import FieldPath, Problem
 from ..monitoring import Monitoring
+from ..monitoring.evidence import schools_with_data
 from ..output.reproducible import build_time
 
 
 def check_practices(entries: list[Entry], registry: Registry,
                     monitoring: Monitoring) -> list[Problem]:
     """Every registry-dependent problem of every practice, located in its file."""
-    with_data = _schools_with_data(monitoring)
+    with_data = schools_with_data(monitoring)
     problems = []
     for entry in entries:
         if entry.type.name != "practice":
@@ -31,13 +33,6 @@ def check_practices(entries: list[Entry], registry: Registry,
         problems += [entry.source_map.locate(p, entry.shown_path) for p in found]
     return problems
 
-
-def _schools_with_data(monitoring: Monitoring) -> set[tuple[str, str]]:
-    """(school, indicator) pairs that have at least one value in the monitoring tables."""
-    rows = monitoring.rows
-    if rows.empty:
-        return set()
-    return set(zip(rows["school"], rows["indicator"], strict=True))
 
 
 def _reviewer(data: dict[str, Any], registry: Registry) -> list[Problem]:
@@ -137,7 +132,7 @@ def _indicators(data: dict[str, Any], monitoring: Monitoring) -> list[Problem]:
 
 
 def _confirmed(data: dict[str, Any], monitoring: Monitoring,
-               with_data: set[tuple[str, str]]) -> list[Problem]:
+               with_data: Collection[tuple[str, str]]) -> list[Problem]:
     if data.get("evidence") != Evidence.CONFIRMED.value:
         return []
     schools = [data.get("school"), *(a.get("school") for a in data.get("adoptions") or [])]

@@ -6,7 +6,6 @@ import dataclasses
 
 import pytest
 
-from build_tools.checks.loader import Project, load_library
 from build_tools.content.library import Library
 from build_tools.monitoring.evidence import evidence_strength, schools_with_data
 from build_tools.search.search_data import (
@@ -17,14 +16,6 @@ from build_tools.search.search_data import (
     grade_bands,
     sort_keys,
 )
-from tests.helpers import ROOT
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    library, problems = load_library(Project(ROOT / "content", ROOT))
-    assert not problems.has_errors()
-    return library
 
 
 @pytest.mark.parametrize(("grades", "bands"), [

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.checks.loader import Project, load_library
 from build_tools.content.library import Library
 from build_tools.monitoring.evidence import evidence_strength
 from build_tools.search.search_data import (
@@ -16,15 +15,7 @@ from build_tools.search.search_data import (
     meta,
     related_practices,
 )
-from tests.helpers import ROOT, KbRunner
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    library, problems = load_library(Project(ROOT / "content", ROOT))
-    assert not problems.has_errors()
-    return library
-
+from tests.helpers import KbRunner
 
 SYNONYMS = SynonymIndex([
     ("ОВЗ", "ограниченные возможности здоровья"),

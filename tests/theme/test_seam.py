@@ -32,9 +32,9 @@ def test_our_stylesheets_name_nothing_of_the_theme(name: str) -> None:
 def test_every_token_our_stylesheets_use_is_defined() -> None:
     used = set()
     for name in ("kb.css", "kb-low-vision.css"):
-        used |= set(re.findall(r"var\((--kb-[a-z-]+)", (ASSETS / name).read_text("utf-8")))
+        used |= set(re.findall(r"var\((--kb-[a-z0-9-]+)", (ASSETS / name).read_text("utf-8")))
     css = "".join(p.read_text("utf-8") for p in ASSETS.glob("*.css"))
-    defined = set(re.findall(r"(--kb-[a-z-]+)\s*:", css))
+    defined = set(re.findall(r"(--kb-[a-z0-9-]+)\s*:", css))
     # --kb-lv-scale and --kb-lv-chrome are used with a fallback before any font step is chosen.
     assert used - defined <= {"--kb-lv-scale", "--kb-lv-chrome"}, used - defined
     assert {"--kb-fg", "--kb-bg", "--kb-primary", "--kb-accent"} <= defined
