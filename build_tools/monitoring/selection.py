@@ -134,9 +134,11 @@ def assess(rows: pd.DataFrame, indicators: Mapping[str, Indicator],
     per_indicator = pd.DataFrame({
         "school": grid.index.get_level_values("school").astype(str),
         "indicator": keys.astype(str), "learning": learning,
-        "reported": learning & ~np.isnan(values[:, -1]), "first": values[:, 0],
-        "last": values[:, -1], "change": change, "improved": improved, "fell": fell,
-        "sd_change": sd_change})
+        "reported": learning & ~np.isnan(values[:, -1]),
+        # Learning results: the window's ends; pedagogical potential: its first and last value.
+        "first": np.where(learning, values[:, 0], first),
+        "last": np.where(learning, values[:, -1], filled[:, -1]), "change": change,
+        "improved": improved, "fell": fell, "sd_change": sd_change})
     by_school = per_indicator.groupby("school", sort=True)
     schools = pd.DataFrame({
         "improved": by_school["improved"].sum(), "reported": by_school["reported"].sum(),
