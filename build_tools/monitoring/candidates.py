@@ -62,7 +62,7 @@ def internship_lists(assessment: Assessment, schools: Schools,
     lists = Lists([], [], [])
     assessed = set()
     for row in assessment.schools.itertuples(index=False):
-        school = schools.get(str(row.school))
+        school = schools.items.get(str(row.school))  # rows are checked: a guard only
         if school is None:
             continue
         assessed.add(school.id)
