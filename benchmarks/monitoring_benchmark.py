@@ -31,11 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from build_tools.monitoring.aggregate import (  # noqa: E402
     district_summary,
     school_dynamics,
-    stable_improvement,
     with_districts,
 )
 from build_tools.monitoring.indicators import Aggregation, Direction, Indicator  # noqa: E402
 from build_tools.monitoring.periods import period_column  # noqa: E402
+from build_tools.monitoring.selection import SelectionRule, assess  # noqa: E402
 
 
 def make_rows(schools: int, indicators: int, periods: int, seed: int = 1) -> pd.DataFrame:
@@ -73,8 +73,8 @@ def aggregate_phase(args: argparse.Namespace, queue: mp.Queue) -> None:
     start = time.perf_counter()
     located = with_districts(rows, districts)
     summary = district_summary(located, members, min_group=3)
-    dynamics = school_dynamics(located, specs)
-    candidates = stable_improvement(dynamics, periods=3)
+    school_dynamics(located, specs)  # the school pages still need it
+    candidates = assess(located, specs, SelectionRule()).schools
     seconds = time.perf_counter() - start
     queue.put({"rows": len(rows), "seconds": seconds, "summary_rows": len(summary),
                "candidates": len(candidates), "peak_rss_mb": _peak_mb()})
@@ -123,7 +123,8 @@ def publish_phase(args: argparse.Namespace, queue: mp.Queue) -> None:
         report.chart(indicator)
     for key in districts:
         report.school_rows(key)
-    report.candidate_rows()
+    report.internship_lists()
+    report.programme_rows()
     downloads, sizes = {}, 0
     clock = time.process_time()
     for download in report.downloads():

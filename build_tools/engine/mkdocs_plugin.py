@@ -124,8 +124,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 log.error(problem.render())
         # Default-deny: of content/ only the attachments the shown entries refer to are copied.
         self.published = checked.published_sources(library)
-        monitoring = MonitoringSettings(self.settings.disclosure,
-                                        self.settings.monitoring_improvement_periods)
+        monitoring = MonitoringSettings(self.settings.disclosure, self.settings.selection)
         publication = PublicationSettings(site_url=normalize_site_url(config.site_url))
         if not publication.absolute:
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "

@@ -11,6 +11,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from ..checks.loader import Project
 from ..monitoring.disclosure import Disclosure
+from ..monitoring.selection import SelectionRule
 
 CACHE_DIR = ".kb-cache"
 """Beside mkdocs.yml, git-ignored: per-file results of the checks, reused while unchanged."""
@@ -44,8 +45,12 @@ class KnowledgeBaseConfig(Config):
     monitoring_school_values = c.Type(bool, default=True)
     """The disclosure policy, 2: whether school pages, candidates, practice pages and downloads
     show single schools' monitoring values at all."""
-    monitoring_improvement_periods = c.Type(int, default=3)
-    """Consecutive periods of improvement that make a school an internship-site candidate."""
+    monitoring_improvement_periods = c.Type(int, default=2)
+    """The selection rule, 1: consecutive periods (each against the one before) in which a
+    learning-results indicator must improve by at least its `meaningful_change`."""
+    monitoring_min_indicators = c.Type(int, default=2)
+    """The selection rule, 2: how many of a school's learning-results indicators must improve
+    so for the school to be an internship-site candidate."""
     cache = c.Type(bool, default=True)
     """Keep per-file check results in .kb-cache/ beside mkdocs.yml and reuse them."""
     requests_url = c.Optional(WebAddress())
@@ -58,8 +63,12 @@ _EXPECTED = {bool: "да или нет (true или false)", int: "целое ч
              list: "список адресов сайтов, например [rutube.ru]"}
 """What each kind of option takes, in the words of the error message."""
 _EXPECTED_OF = {"requests_url": "адрес страницы новой заявки, начинающийся с https://",
-                "monitoring_min_group": "целое число не меньше 1"}
+                "monitoring_min_group": "целое число не меньше 1",
+                "monitoring_improvement_periods": "целое число не меньше 1",
+                "monitoring_min_indicators": "целое число не меньше 1"}
 """Options whose default tells nothing of what they take."""
+_AT_LEAST_ONE = ("monitoring_min_group", "monitoring_improvement_periods",
+                 "monitoring_min_indicators")
 
 
 class SettingsError(Exception):
@@ -76,7 +85,8 @@ class KbSettings:
     max_file_kb: int = 1024
     monitoring_min_group: int = 3
     monitoring_school_values: bool = True
-    monitoring_improvement_periods: int = 3
+    monitoring_improvement_periods: int = 2
+    monitoring_min_indicators: int = 2
     cache: bool = True
     requests_url: str = ""
 
@@ -88,12 +98,18 @@ class KbSettings:
                    monitoring_min_group=config.monitoring_min_group,
                    monitoring_school_values=config.monitoring_school_values,
                    monitoring_improvement_periods=config.monitoring_improvement_periods,
+                   monitoring_min_indicators=config.monitoring_min_indicators,
                    cache=config.cache, requests_url=config.requests_url or "")
 
     @property
     def disclosure(self) -> Disclosure:
         """The one disclosure policy every monitoring page and download obeys."""
         return Disclosure(self.monitoring_min_group, self.monitoring_school_values)
+
+    @property
+    def selection(self) -> SelectionRule:
+        """The one selection rule of internship-site candidates, stated on their page."""
+        return SelectionRule(self.monitoring_improvement_periods, self.monitoring_min_indicators)
 
     def project(self, config_file: Path, docs_dir: Path, display_root: Path) -> Project:
         """Where content is and how it is checked; the same for the command and the plugin."""
@@ -130,8 +146,9 @@ def kb_settings(options: dict[str, Any]) -> KbSettings:
     config = KnowledgeBaseConfig()
     config.load_dict({k: v for k, v in options.items() if v is not None})
     errors, _unknown = config.validate()  # MkDocs itself warns of unknown options
-    if not errors and config.monitoring_min_group < 1:
-        errors = [("monitoring_min_group", ValidationError("below 1"))]
+    if not errors:
+        errors = [(name, ValidationError("below 1")) for name in _AT_LEAST_ONE
+                  if getattr(config, name) < 1]
     if errors:
         raise SettingsError("\n".join(_wrong(name, options.get(name)) for name, _ in errors))
     return KbSettings.from_config(config)

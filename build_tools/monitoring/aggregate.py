@@ -61,21 +61,3 @@ def school_dynamics(rows: pd.DataFrame, indicators: Mapping[str, Indicator]) -> 
     sign = ordered["indicator"].map({key: i.better.sign() for key, i in indicators.items()})
     return ordered.assign(change=ordered["value"] - previous,
                           improvement=(ordered["value"] - previous) * sign)
-
-
-def stable_improvement(dynamics: pd.DataFrame, *, periods: int = 3) -> pd.DataFrame:
-    """Schools whose indicator improved in each of the last `periods` consecutive periods (or
-    more), with the total improvement over that run, best first."""
-    # Integer group keys: grouping by them is many times faster than by text columns.
-    series = dynamics.groupby(["school", "indicator"], sort=False, observed=True).ngroup()
-    improved = dynamics["improvement"] > 0
-    # A new run starts at every period without improvement; count improvements within a run.
-    run = (~improved).groupby(series).cumsum()
-    run_key = series * (len(dynamics) + 1) + run
-    streak = improved.groupby(run_key).cumsum()
-    gained = dynamics["improvement"].where(improved, 0).groupby(run_key).cumsum()
-    frame = dynamics.assign(streak=streak, gained=gained)
-    latest = frame[~series.duplicated(keep="last")]  # rows are in period order per series
-    found = latest[latest["streak"] >= periods]
-    columns = ["school", "indicator", "period", "value", "streak", "gained"]
-    return found[columns].sort_values(["gained", "streak"], ascending=False, ignore_index=True)

@@ -42,6 +42,15 @@ class Group(enum.Enum):
     MANAGEMENT = "управление"
     PARTICIPATION = "участие"
 
+    @property
+    def anchor(self) -> str:
+        """A heading id for pages that list indicators by group."""
+        return f"gruppa-{self.name.lower()}"
+
+    @property
+    def heading(self) -> str:
+        return self.value[0].upper() + self.value[1:]
+
 
 class Source(enum.Enum):
     REGIONAL = "региональный мониторинг"

@@ -12,19 +12,15 @@ import pandas as pd
 
 from ..content.registries import Registry
 from . import Monitoring
-from .aggregate import (
-    ALL_DISTRICTS,
-    district_summary,
-    school_dynamics,
-    stable_improvement,
-    with_districts,
-)
+from .aggregate import ALL_DISTRICTS, district_summary, school_dynamics, with_districts
+from .candidates import Lists, ProgrammeRow, internship_lists, programme_rows
 from .captions import region_caption, shown_change, signed, verdict
 from .charts import Series, legend, line_chart
 from .disclosure import Disclosure, disclose, hidden_districts, hidden_note
 from .downloads import csv_bytes, xlsx_bytes
-from .indicators import Aggregation, Indicator
+from .indicators import Aggregation, Group, Indicator
 from .periods import Period
+from .selection import SelectionRule, assess, programme_comparison
 
 ALL_ROWS_XLSX_LIMIT = 50_000
 """Rows of the all-rows table still offered as XLSX. Even streamed, openpyxl takes about 2 s of
@@ -36,8 +32,8 @@ Excel opens too, and says why."""
 class MonitoringSettings:
     disclosure: Disclosure = Disclosure()
     """What may be published about districts and single schools (disclosure.py)."""
-    improvement_periods: int = 3
-    """Consecutive periods of improvement that make a school an internship-site candidate."""
+    rule: SelectionRule = SelectionRule()
+    """Who is an internship-site candidate (selection.py)."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +69,7 @@ class MonitoringReport:
         self.summary, self.hidden = disclose(district_summary(rows, members, min_group=1),
                                              self.settings.disclosure)
         self.dynamics = school_dynamics(rows, monitoring.indicators)
-        self.candidates = stable_improvement(self.dynamics,
-                                             periods=self.settings.improvement_periods)
+        self.assessment = assess(monitoring.rows, monitoring.indicators, self.settings.rule)
         self.periods: list[Period] = sorted(monitoring.rows["period"].unique())
         # Looked up per school and per practice page: split once, not filtered every time.
         self._by_school = {str(school): frame for school, frame
@@ -224,15 +219,17 @@ class MonitoringReport:
             self._series[school_id] = series
         return self._series[school_id]
 
-    def candidate_rows(self) -> list[dict[str, Any]]:
-        out = []
-        for row in self.candidates.itertuples(index=False):
-            school = self.registry.schools.get(str(row.school))
-            indicator = self.monitoring.indicators[str(row.indicator)]
-            out.append({"school": school, "indicator": indicator, "streak": int(row.streak),
-                        "gained": number(float(row.gained)), "value": number(float(row.value)),
-                        "period": row.period, "raw_gained": row.gained, "raw_value": row.value})
-        return out
+    def internship_lists(self) -> Lists:
+        """New candidates, sites that confirm their status and sites that do not."""
+        return internship_lists(self.assessment, self.registry.schools,
+                                self.monitoring.indicators, self.settings.rule, self.disclosure)
+
+    def programme_rows(self) -> list[ProgrammeRow]:
+        """Per learning-results indicator, programme schools' mean change against the rest."""
+        programme = {s.id for s in self.registry.schools if s.in_support_programme}
+        return programme_rows(
+            programme_comparison(self.monitoring.rows, self.monitoring.indicators, programme),
+            self.monitoring.indicators, self.disclosure)
 
     def downloads(self) -> Iterator[Download]:
         for indicator in self.indicators:
@@ -241,13 +238,7 @@ class MonitoringReport:
             base = f"monitoring/{indicator.id}/{indicator.id}"
             yield Download(f"{base}.csv", csv_bytes(table))
             yield Download(f"{base}.xlsx", xlsx_bytes(table, indicator.id))
-        candidates = pd.DataFrame([{
-            "Школа": r["school"].short_name, "Район": r["school"].district,
-            "Показатель": r["indicator"].name, "Периодов подряд": r["streak"],
-            "Прирост": float(r["raw_gained"]), "Последний период": str(r["period"]),
-            "Значение": float(r["raw_value"])} for r in self.candidate_rows()])
-        if not self.disclosure.school_values:  # the page shows no value: neither does its file
-            candidates = candidates.drop(columns=["Прирост", "Значение"], errors="ignore")
+        candidates = self._candidates_table()
         yield Download("monitoring/candidates/candidates.csv", csv_bytes(candidates))
         yield Download("monitoring/candidates/candidates.xlsx",
                        xlsx_bytes(candidates, "кандидаты"))
@@ -258,9 +249,37 @@ class MonitoringReport:
         if self.all_rows_xlsx():
             yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))
 
+    def _candidates_table(self) -> pd.DataFrame:
+        """The three lists as one table; without the values when the policy hides them."""
+        lists = self.internship_lists()
+        rows = [{"Список": label, "Школа": v.school.short_name, "Район": v.school.district,
+                 "В программе поддержки": "да" if v.school.in_support_programme else "нет",
+                 "Изменение в стандартных отклонениях": v.score,
+                 "Изменения показателей": "; ".join(
+                     f"{c.indicator.name}: {c.text} ({c.start} — {c.end})" for c in v.changes),
+                 "Почему не подтверждает": "; ".join(v.reasons)}
+                for label, verdicts in (("кандидат", lists.candidates),
+                                        ("подтверждает статус", lists.confirmed),
+                                        ("не подтверждает статус", lists.not_confirmed))
+                for v in verdicts]
+        table = pd.DataFrame(rows, columns=[
+            "Список", "Школа", "Район", "В программе поддержки",
+            "Изменение в стандартных отклонениях", "Изменения показателей",
+            "Почему не подтверждает"])
+        if not self.disclosure.school_values:  # the page shows no value: neither does its file
+            table = table.drop(columns=["Изменение в стандартных отклонениях",
+                                        "Изменения показателей"])
+        return table
+
     def all_rows_xlsx(self) -> bool:
         """Whether the all-rows table is offered as XLSX too: above the limit it is CSV only."""
         return len(self.monitoring.rows) <= ALL_ROWS_XLSX_LIMIT
+
+
+def by_group(rows: list[dict[str, Any]]) -> list[tuple[Group, list[dict[str, Any]]]]:
+    """Rows with an `indicator` under their group, in the registry's order of groups."""
+    return [(group, part) for group in Group
+            if (part := [r for r in rows if r["indicator"].group is group])]
 
 
 def _with_period_text(rows: pd.DataFrame) -> pd.DataFrame:

@@ -19,9 +19,9 @@ from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
 from ..monitoring import Monitoring
-from ..monitoring.captions import shown_change, signed, verdict
+from ..monitoring.captions import change_unit, shown_change, signed, verdict
 from ..monitoring.evidence import schools_with_data
-from ..monitoring.site import MonitoringReport, MonitoringSettings
+from ..monitoring.site import MonitoringReport, MonitoringSettings, by_group
 from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..syndication.events import item_anchor
@@ -351,7 +351,7 @@ class SiteBuilder:
                          # Newest first and capped: the page must not grow with the bank.
                          "adopted": self.library.practices_adopted_by(school.id),
                          "per_page": PER_PAGE,
-                         "monitoring_rows": self.report.school_rows(school.id),
+                         "monitoring_groups": by_group(self.report.school_rows(school.id)),
                          "monitoring_periods": self.report.periods,
                          "monitoring_hidden": self.report.has_school_values(school.id)
                          and self.report.disclosure.school_values_note(
@@ -391,7 +391,8 @@ class SiteBuilder:
                 "verdict": None if change is None else verdict(change, indicator.better.sign()),
             })
         yield PageSpec("monitoring/index.md", "Мониторинг", self._render(
-            "monitoring_index.html", "monitoring/", report=report, overview=overview),
+            "monitoring_index.html", "monitoring/", report=report, overview=by_group(overview),
+            programme=report.programme_rows() if report.has_data() else []),
             description="Показатели школ Ассоциации по районам и периодам.")
         if not report.has_data():
             return
@@ -407,9 +408,11 @@ class SiteBuilder:
                 hidden_notes=report.hidden_notes(indicator)), description=indicator.description)
         yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
                        self._render("monitoring_candidates.html", "monitoring/candidates/",
-                                    rows=report.candidate_rows(),
-                                    disclosure=report.disclosure,
-                                    periods=report.settings.improvement_periods))
+                                    lists=report.internship_lists(),
+                                    practices_of=self.library.practices_of_school,
+                                    disclosure=report.disclosure, rule=report.settings.rule,
+                                    indicators=report.indicators, number=format_number,
+                                    change_unit=change_unit))
 
     def search_page(self) -> PageSpec:
         return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))

@@ -43,8 +43,11 @@ def test_candidates_state_the_rule_and_link_schools(
     page: Page, site_server  # type: ignore[no-untyped-def]
 ) -> None:
     page.goto(site_server.url("monitoring/candidates/"))
-    expect(page.locator(".kb-lead")).to_contain_text("Правило отбора")
-    first_school = page.locator("table.kb-monitoring tbody th a").first
+    expect(page.locator("#pravilo")).to_have_text("Правило отбора")
+    expect(page.locator(".kb-lead")).to_contain_text("Школа становится кандидатом")
+    new = page.locator("table.kb-monitoring", has=page.locator(
+        "caption", has_text="Новые кандидаты"))
+    first_school = new.locator("tbody th a").first
     name = first_school.inner_text()
     first_school.click()
     expect(page.locator("h1")).to_have_text(name, timeout=WAIT)

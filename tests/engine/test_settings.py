@@ -72,3 +72,18 @@ def test_the_disclosure_policy_is_read_once_from_the_plugin_options() -> None:
 def test_a_wrong_disclosure_option_is_named(option: str, value: object, expected: str) -> None:
     with pytest.raises(SettingsError, match=expected):
         kb_settings({option: value})
+
+
+def test_the_selection_rule_is_read_once_and_checked() -> None:
+    from build_tools.engine.settings import SettingsError, kb_settings
+    from build_tools.monitoring.selection import SelectionRule
+
+    rule = kb_settings({"monitoring_improvement_periods": 3,
+                        "monitoring_min_indicators": 1}).selection
+    assert rule == SelectionRule(periods=3, min_indicators=1)
+    try:
+        kb_settings({"monitoring_min_indicators": 0})
+    except SettingsError as error:
+        assert "monitoring_min_indicators" in str(error) and "не меньше 1" in str(error)
+    else:
+        raise AssertionError("k = 0 would make every school a candidate")

@@ -9,7 +9,6 @@ from build_tools.monitoring.aggregate import (
     ALL_DISTRICTS,
     district_summary,
     school_dynamics,
-    stable_improvement,
     with_districts,
 )
 from build_tools.monitoring.indicators import Aggregation, Direction, Indicator
@@ -52,22 +51,3 @@ def test_dynamics_are_direction_aware() -> None:
     assert dynamics.loc[("loss", "2024/2025"), "change"] == -8
     assert dynamics.loc[("loss", "2024/2025"), "improvement"] == 8
     assert pd.isna(dynamics.loc[("share", "2023/2024"), "change"])
-
-
-def test_stable_improvement_counts_the_current_run() -> None:
-    table = rows({
-        # a1: 40 → 45 → 50 → 58: three improvements in a row, +18 in total
-        ("a1", "share", 2021): 40, ("a1", "share", 2022): 45, ("a1", "share", 2023): 50,
-        ("a1", "share", 2024): 58,
-        # a2: improved, fell, improved twice: current run is 2
-        ("a2", "share", 2021): 40, ("a2", "share", 2022): 60, ("a2", "share", 2023): 50,
-        ("a2", "share", 2024): 52, ("a2", "share", 2025): 57,
-        # b1: loss fell three times (better), 30 → 25 → 21 → 20
-        ("b1", "loss", 2021): 30, ("b1", "loss", 2022): 25, ("b1", "loss", 2023): 21,
-        ("b1", "loss", 2024): 20,
-    })
-    found = stable_improvement(school_dynamics(table, INDICATORS), periods=3)
-    assert list(zip(found["school"], found["indicator"], found["streak"], found["gained"],
-                    strict=True)) == [("a1", "share", 3, 18.0), ("b1", "loss", 3, 10.0)]
-    assert set(stable_improvement(school_dynamics(table, INDICATORS), periods=2)["school"]) == {
-        "a1", "a2", "b1"}
