@@ -78,6 +78,7 @@ class MonitoringReport:
         self._grid = None
         """Per school and indicator, on first use: the values as shown, the last two values."""
         self._series: dict[str, dict[str, list[tuple[Period, float]]]] = {}
+        self._lists: Lists | None = None
         """Per adopting school, on first use: each indicator's (period, value) rows."""
 
     @property
@@ -220,9 +221,13 @@ class MonitoringReport:
         return self._series[school_id]
 
     def internship_lists(self) -> Lists:
-        """New candidates, sites that confirm their status and sites that do not."""
-        return internship_lists(self.assessment, self.registry.schools,
-                                self.monitoring.indicators, self.settings.rule, self.disclosure)
+        """New candidates, sites that confirm their status and sites that do not (computed once:
+        the page and its downloads show the same lists)."""
+        if self._lists is None:
+            self._lists = internship_lists(self.assessment, self.registry.schools,
+                                           self.monitoring.indicators, self.settings.rule,
+                                           self.disclosure)
+        return self._lists
 
     def programme_rows(self) -> list[ProgrammeRow]:
         """Per learning-results indicator, programme schools' mean change against the rest."""
@@ -287,11 +292,26 @@ def _with_period_text(rows: pd.DataFrame) -> pd.DataFrame:
     them. Converted once per distinct period, not per row."""
     categories = rows["period"].cat.categories
     codes = rows["period"].cat.codes.to_numpy()
-    texts = pd.Index([p.text for p in categories], dtype="object")
-    waves = pd.Index([p.wave.label for p in categories], dtype="object")
-    out = rows.assign(period=texts.take(codes) if len(codes) else [])
-    out.insert(2, "wave", waves.take(codes) if len(codes) else [])
+
+    def column(labels: list[str]) -> pd.Categorical:
+        # Kept categorical: the writers escape and format each distinct label once.
+        label_codes, distinct = pd.factorize(pd.Index(labels, dtype="object"))
+        return pd.Categorical.from_codes(label_codes.take(codes) if len(codes) else codes,
+                                         categories=distinct)
+
+    out = rows.assign(period=column([p.text for p in categories]))
+    out.insert(2, "wave", column([p.wave.label for p in categories]))
     return out
+
+
+def _period_positions(column: pd.Series, periods: list[Period]) -> np.ndarray:
+    """Each row's position in `periods` (-1 when absent), looked up once per category."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        where = pd.Index([str(p) for p in periods]).get_indexer(
+            [str(p) for p in column.cat.categories])
+        codes = column.cat.codes.to_numpy()
+        return np.where(codes >= 0, where[codes.clip(0)], -1)
+    return np.asarray(pd.Index([str(p) for p in periods]).get_indexer(column.astype(str)))
 
 
 def _school_grid(dynamics: pd.DataFrame, periods: list[Period],
@@ -302,12 +322,13 @@ def _school_grid(dynamics: pd.DataFrame, periods: list[Period],
     keys = pd.MultiIndex.from_arrays([dynamics["school"].astype(str),
                                       dynamics["indicator"].astype(str)])
     series, names = pd.factorize(keys)
-    column = pd.Index([str(p) for p in periods]).get_indexer(dynamics["period"].astype(str))
+    column = _period_positions(dynamics["period"], periods)
     values = dynamics["value"]
-    shown = {v: number(v, fixed=True) for v in pd.unique(values.dropna())}  # once per value
+    value_codes, distinct = pd.factorize(values)  # each distinct value formatted once
+    shown = np.array([number(v, fixed=True) for v in distinct], dtype=object)
     grid = np.full((len(names), len(periods)), "—", dtype=object)
-    known = (column >= 0) & values.notna().to_numpy()
-    grid[series[known], column[known]] = values[known].map(shown).to_numpy()
+    known = (column >= 0) & (value_codes >= 0)
+    grid[series[known], column[known]] = shown[value_codes[known]]
     # Rows are in period order per school and indicator: the last row is the latest value,
     # the last of the others the one before it.
     codes = pd.Series(series)

@@ -49,18 +49,38 @@ def safe_cell(value: Any) -> Any:
 def safe_frame(table: pd.DataFrame) -> pd.DataFrame:
     """The table with every text cell and column name passed through `safe_cell`.
 
-    Numeric columns are left alone; in text columns only the cells that may start a formula go
-    through Python, so a million-row download is not slowed down.
+    Numeric columns are left alone; a text column is checked once per distinct value (a million
+    rows of monitoring repeat a few hundred schools, periods and indicators), so a large
+    download is not slowed down.
     """
     out = table.rename(columns=lambda name: safe_cell(str(name)))
     for position in range(out.shape[1]):
         column = out.iloc[:, position]
         if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
             continue
-        text = column.astype("string")
-        risky = text.str.lstrip(" \u00a0").str[:1].isin(FORMULA_STARTS).fillna(False)
-        if risky.any():
-            column = column.astype("object").copy()
-            column[risky.to_numpy()] = column[risky.to_numpy()].map(safe_cell)
-            out.isetitem(position, column)
+        safe = _safe_column(column)
+        if safe is not column:
+            out.isetitem(position, safe)
     return out
+
+
+def _safe_column(column: pd.Series) -> pd.Series:
+    """`column` itself when no cell needs escaping, else a copy with those cells escaped."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = list(column.cat.categories)
+        escaped = [safe_cell(value) for value in categories]
+        if escaped == categories:
+            return column
+        if len(set(escaped)) == len(escaped):
+            return column.cat.rename_categories(escaped)
+        column = column.astype("object")
+    codes, distinct = pd.factorize(column)
+    escaped = [safe_cell(value) for value in distinct]
+    changed = [index for index, (old, new) in enumerate(zip(distinct, escaped, strict=True))
+               if old is not new and old != new]
+    if not changed:
+        return column
+    values = column.to_numpy(dtype="object", copy=True)
+    for index in changed:
+        values[codes == index] = escaped[index]
+    return pd.Series(values, index=column.index, name=column.name, dtype="object")
