@@ -19,7 +19,7 @@ from .charts import Series, legend, line_chart
 from .disclosure import Disclosure, disclose, hidden_districts, hidden_note
 from .downloads import csv_bytes, xlsx_bytes
 from .indicators import Aggregation, Group, Indicator
-from .periods import Period
+from .periods import Period, Wave
 from .selection import SelectionRule, assess, programme_comparison
 
 ALL_ROWS_XLSX_LIMIT = 50_000
@@ -314,6 +314,14 @@ def _period_positions(column: pd.Series, periods: list[Period]) -> np.ndarray:
     return np.asarray(pd.Index([str(p) for p in periods]).get_indexer(column.astype(str)))
 
 
+def _waves(column: pd.Series) -> np.ndarray:
+    """Each row's wave as an integer (0: none), read once per category."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        waves = np.array([int(p.wave) for p in column.cat.categories], dtype=np.int64)
+        return waves[column.cat.codes.to_numpy().clip(0)]
+    return np.array([int(p.wave) for p in column], dtype=np.int64)
+
+
 def _school_grid(dynamics: pd.DataFrame, periods: list[Period],
                  ) -> dict[tuple[str, str], tuple[list[str], float | None, float | None]]:
     """Every school's values per indicator, formatted, and its last two values (None when
@@ -330,13 +338,16 @@ def _school_grid(dynamics: pd.DataFrame, periods: list[Period],
     known = (column >= 0) & (value_codes >= 0)
     grid[series[known], column[known]] = shown[value_codes[known]]
     # Rows are in period order per school and indicator: the last row is the latest value,
-    # the last of the others the one before it.
+    # and the value before it is the last earlier one of the same wave (a final diagnostic
+    # compared with last year's final one, never with this year's entry one).
     codes = pd.Series(series)
     last_rows = np.flatnonzero(~codes.duplicated(keep="last").to_numpy())
-    rest = codes[codes.duplicated(keep="last")]
+    same_wave = pd.Series(series * len(Wave) + _waves(dynamics["period"]))
+    rest = same_wave[same_wave.duplicated(keep="last")]
     second = rest[~rest.duplicated(keep="last")]
-    before = {int(code): int(row) for code, row in zip(second.to_numpy(), second.index,
-                                                       strict=True)}
+    before_in = {int(key): int(row) for key, row in zip(second.to_numpy(), second.index,
+                                                        strict=True)}
+    before = {int(series[row]): before_in.get(int(same_wave[row])) for row in last_rows}
     raw = values.to_numpy(dtype=float)
 
     def value(row: int | None) -> float | None:
