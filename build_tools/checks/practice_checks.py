@@ -11,7 +11,7 @@ from ..content.registries import Registry
 from ..content.statuses import Evidence, Status
 from ..diagnostics.problems import FieldPath, Problem
 from ..monitoring import Monitoring
-from ..monitoring.evidence import schools_with_data
+from ..monitoring.evidence import evidence_strength, schools_with_data
 from ..output.reproducible import build_time
 
 
@@ -29,7 +29,7 @@ def check_practices(entries: list[Entry], registry: Registry,
         # errors are reported, not a missing confirmation in every practice.
         if monitoring.indicators and registry.schools.available:
             found += [*_indicators(entry.data, monitoring),
-                      *_confirmed(entry.data, monitoring, with_data)]
+                      *_confirmed(entry.data, with_data)]
         problems += [entry.source_map.locate(p, entry.shown_path) for p in found]
     return problems
 
@@ -131,13 +131,11 @@ def _indicators(data: dict[str, Any], monitoring: Monitoring) -> list[Problem]:
     return problems
 
 
-def _confirmed(data: dict[str, Any], monitoring: Monitoring,
-               with_data: Collection[tuple[str, str]]) -> list[Problem]:
+def _confirmed(data: dict[str, Any], with_data: Collection[tuple[str, str]]) -> list[Problem]:
+    """The level is earned the way the evidence strength counts its monitoring lock."""
     if data.get("evidence") != Evidence.CONFIRMED.value:
         return []
-    schools = [data.get("school"), *(a.get("school") for a in data.get("adoptions") or [])]
-    linked = {r.get("monitoring") for r in data.get("results") or []} - {None}
-    if any((school, indicator) in with_data for school in schools for indicator in linked):
+    if evidence_strength(data, with_data).confirmed:
         return []
     return [Problem(
         "ConfirmedWithoutMonitoring",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,16 @@ class Monitoring:
     `periods.Period` (wave included), so sorting and grouping by it is chronological."""
     sources: list[str] = field(default_factory=list)
     """The files whose rows are included, as editors see their paths."""
+
+    @cached_property
+    def reported(self) -> frozenset[tuple[str, str]]:
+        """(school, indicator) pairs with at least one value: read from the rows once, then
+        shared by the checks, the pages and open data of one build."""
+        if self.rows.empty:
+            return frozenset()
+        pairs = self.rows[["school", "indicator"]].drop_duplicates()
+        return frozenset(zip(pairs["school"].astype(str), pairs["indicator"].astype(str),
+                             strict=True))
 
     @classmethod
     def empty(cls, indicators: dict[str, Indicator]) -> Monitoring:

@@ -63,11 +63,7 @@ class Strength:
 
 def schools_with_data(monitoring: Monitoring | None) -> frozenset[tuple[str, str]]:
     """(school, indicator) pairs the monitoring tables have at least one value for."""
-    if monitoring is None or monitoring.rows.empty:
-        return frozenset()
-    pairs = monitoring.rows[["school", "indicator"]].drop_duplicates()
-    return frozenset(zip(pairs["school"].astype(str), pairs["indicator"].astype(str),
-                         strict=True))
+    return frozenset() if monitoring is None else monitoring.reported
 
 
 def evidence_strength(data: dict[str, Any], with_data: Collection[tuple[str, str]]) -> Strength:
