@@ -75,10 +75,25 @@ class Checked:
     reused: int = 0
     tree: TreePlan | None = None
     """content/ sorted by kind, walked once: the build copies attachments from it."""
-    world_key: str = ""
-    """What every page may show besides its entries: code, settings, mkdocs.yml, registries,
-    the names of content/'s files, the monitoring tables and today's date. Empty when the
-    cache is off. With the entries' `source_key`s it tells `kb serve` which pages stay."""
+    cache_context: str = ""
+    """The cache's context hash (code, settings, mkdocs.yml, registries, file names); empty
+    when the cache is off."""
+
+    def world_key(self) -> str:
+        """What every page may show besides its entries: the cache's context, the monitoring
+        tables and today's date; empty when the cache is off. With the entries' `source_key`s
+        it tells `kb serve` which pages stay. Computed when asked: it reads every table, and
+        only the editor's loop needs it."""
+        if not self.cache_context:
+            return ""
+        digest = hashlib.sha256(f"{self.cache_context}\0{dt.date.today().isoformat()}".encode())
+        tables = self.project.content_root / MONITORING_DIR
+        for path in sorted(tables.iterdir()) if tables.is_dir() else ():
+            try:
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            except OSError:
+                digest.update(b"?")
+        return digest.hexdigest()
 
     def published_sources(self, library: Library) -> set[str]:
         """What the site copies from content/: the attachments `library`'s entries refer to."""
@@ -150,19 +165,8 @@ def check_content(project: Project) -> Checked:
         publishable = [e for e in publishable if e.type.name != "practice"]
     return Checked(project, Library(registry, publishable, monitoring),
                    _once_per_vocabulary(problems), tuple(rechecked), cache.hits, plan,
-                   world_key(cache.context, project.content_root) if cache.context else "")
+                   cache.context)
 
-
-def world_key(context: str, content_root: Path) -> str:
-    """`Checked.world_key`: the cache's context (which has the file names) and the tables."""
-    digest = hashlib.sha256(f"{context}\0{dt.date.today().isoformat()}".encode())
-    tables = content_root / MONITORING_DIR
-    for path in sorted(tables.iterdir()) if tables.is_dir() else ():
-        try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        except OSError:
-            digest.update(b"?")
-    return digest.hexdigest()
 
 
 def _cache(project: Project) -> EntryCache:

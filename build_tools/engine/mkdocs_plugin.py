@@ -130,7 +130,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
         # Only the editor's loop reuses pages: a build renders each of them once anyway.
-        self.memo.begin(checked.world_key if serving else "")
+        self.memo.begin(checked.world_key() if serving else "")
         self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
                                    publication=publication, memo=self.memo,
                                    requests_url=self.settings.requests_url)

@@ -29,7 +29,7 @@ def check(project: Path) -> Checked:
 
 
 def build(checked: Checked, memo: PageMemo) -> dict[str, PageSpec]:
-    memo.begin(checked.world_key)
+    memo.begin(checked.world_key())
     builder = SiteBuilder(checked.library, memo=memo)
     return {spec.src_uri: spec for spec in builder.pages()}
 
@@ -106,7 +106,7 @@ def test_a_registry_edit_renders_everything_again(project: Path) -> None:
 def test_without_the_cache_nothing_is_reused(project: Path) -> None:
     memo = PageMemo()
     checked = check_content(Project(project / "content", project))
-    assert checked.world_key == ""
+    assert checked.world_key() == ""
     first = build(checked, memo)
     second = build(check_content(Project(project / "content", project)), memo)
     assert rendered_again(first, second) == set(second)
@@ -125,12 +125,12 @@ def test_fingerprint_sees_into_records_and_refuses_what_it_cannot_read() -> None
 
 def test_a_new_paragraph_reuses_downloads_feeds_and_open_data(project: Path) -> None:
     memo = PageMemo()
-    memo.begin(check(project).world_key)
+    memo.begin(check(project).world_key())
     first = {s.src_uri: s for s in SiteBuilder(check(project).library, memo=memo)
              .static_files()}
     edit(project, "## ", "Ещё один абзац.\n\n## ")
     checked = check(project)
-    memo.begin(checked.world_key)
+    memo.begin(checked.world_key())
     second = {s.src_uri: s for s in SiteBuilder(checked.library, memo=memo).static_files()}
     assert any(uri.startswith("data/") for uri in second)  # open data is among them
     reused = [uri for uri in second if second[uri].content is first[uri].content]
@@ -138,7 +138,7 @@ def test_a_new_paragraph_reuses_downloads_feeds_and_open_data(project: Path) -> 
     # a new summary changes the open data and feeds: they are made again
     edit(project, "summary: ", "summary: Обновлено. ")
     checked = check(project)
-    memo.begin(checked.world_key)
+    memo.begin(checked.world_key())
     third = {s.src_uri: s for s in SiteBuilder(checked.library, memo=memo).static_files()}
     changed = [uri for uri in third if uri.startswith("data/")
                and third[uri].content != second[uri].content]
