@@ -78,8 +78,8 @@ class MonitoringReport:
         self._grid = None
         """Per school and indicator, on first use: the values as shown, the last two values."""
         self._series: dict[str, dict[str, list[tuple[Period, float]]]] = {}
-        self._lists: Lists | None = None
         """Per adopting school, on first use: each indicator's (period, value) rows."""
+        self._lists: Lists | None = None
 
     @property
     def disclosure(self) -> Disclosure:
