@@ -84,13 +84,14 @@ def internship_lists(assessment: Assessment, schools: Schools,
 def _changes(part: pd.DataFrame, indicators: Mapping[str, Indicator],
              assessment: Assessment) -> list[Change]:
     out = []
-    for row in part[part["learning"]].itertuples(index=False):
-        if pd.isna(row.change):
-            continue
-        indicator = indicators[str(row.indicator)]
+    learning = part[part["learning"].to_numpy() & part["change"].notna().to_numpy()]
+    for key, first, last, improved in zip(learning["indicator"].tolist(),
+                                          learning["first"].tolist(), learning["last"].tolist(),
+                                          learning["improved"].tolist(), strict=True):
+        indicator = indicators[str(key)]
         start, end = assessment.windows[indicator.id]
-        text = f"{signed(shown_change(row.first, row.last))} {change_unit(indicator.unit)}"
-        out.append(Change(indicator, text, start, end, bool(row.improved)))
+        text = f"{signed(shown_change(first, last))} {change_unit(indicator.unit)}"
+        out.append(Change(indicator, text, start, end, bool(improved)))
     return out
 
 

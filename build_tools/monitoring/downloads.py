@@ -9,17 +9,44 @@ from __future__ import annotations
 import io
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..output.reproducible import build_time, with_fixed_entry_times
-from ..output.spreadsheet_safe import safe_frame
+from ..output.spreadsheet_safe import safe_frame, text_columns
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """UTF-8 with a BOM, `;` separators and decimal commas: opens correctly in Russian Excel."""
-    text = _decimal_commas(safe_frame(table)).to_csv(index=False, sep=";", decimal=",",
-                                                      lineterminator="\r\n")
+    table = _decimal_commas(safe_frame(table))
+    text = _joined_categories(table)
+    if text is None:
+        text = table.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
+
+
+_QUOTED = re.compile(r'[;"\r\n]')
+"""What makes the csv module quote a cell (QUOTE_MINIMAL with `;`)."""
+
+
+def _joined_categories(table: pd.DataFrame) -> str | None:
+    """The CSV text pandas would write, joined from each column's distinct cells when every
+    column is categorical and no cell needs quotes (the all-rows table: a million rows of a few
+    thousand distinct cells, written three times faster); None otherwise."""
+    columns = []
+    for name, column in table.items():
+        if not isinstance(column.dtype, pd.CategoricalDtype) or _QUOTED.search(str(name)):
+            return None
+        cells = [str(value) for value in column.cat.categories]
+        if any(_QUOTED.search(cell) for cell in cells):
+            return None
+        # A missing cell (code -1) takes the last one: empty, as pandas writes it.
+        columns.append(np.array([*cells, ""], dtype=object)[column.cat.codes.to_numpy()])
+    if not columns or len(table) < DISTINCT_FORMATTING_ROWS:
+        return None
+    rows = map(";".join, zip(*columns, strict=True))
+    lines = [";".join(str(name) for name in table.columns), *rows, ""]
+    return "\r\n".join(lines)
 
 
 DISTINCT_FORMATTING_ROWS = 10_000
@@ -64,10 +91,12 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     book = Workbook(write_only=True)
     worksheet = book.create_sheet(sheet[:31])
     # A streamed sheet writes its column widths before the first row: measured beforehand.
-    for position, width in enumerate(_column_widths(table, header), start=1):
+    cells = _cells(table)
+    rows = cells.tolist()
+    for position, width in enumerate(_column_widths(cells, header), start=1):
         worksheet.column_dimensions[get_column_letter(position)].width = min(60, width + 2)
     worksheet.append(header)
-    for row in _cell_rows(table):
+    for row in rows:
         worksheet.append(row)
     # openpyxl's own save() stamps «modified» with the current time; its writer does not.
     stamp = build_time()
@@ -77,19 +106,19 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str) -> bytes:
     return with_fixed_entry_times(buffer.getvalue(), stamp)
 
 
-def _cell_rows(table: pd.DataFrame) -> list[list[object]]:
-    """Python values row by row, an empty cell for a missing one (openpyxl writes no NaN);
+def _cells(table: pd.DataFrame) -> np.ndarray:
+    """Python values in a 2-D object array, None for a missing one (openpyxl writes no NaN);
     converted in one step, not column by column: a wide table has a column per period."""
     values = table.astype("object")
-    return values.where(table.notna(), None).to_numpy().tolist()
+    return values.where(table.notna(), None).to_numpy()
 
 
-def _column_widths(table: pd.DataFrame, header: list[str]) -> list[int]:
+def _column_widths(cells: np.ndarray, header: list[str]) -> list[int]:
     """The longest text of each column, its name included; an empty or zero cell counts 0."""
     widths = []
     for position, name in enumerate(header):
         # Distinct values only: a million rows repeat a few hundred schools and periods.
-        values = pd.unique(table.iloc[:, position].dropna().to_numpy(dtype=object))
+        values = pd.unique(cells[:, position]) if len(cells) else ()
         widths.append(max([len(name), *(len(str(v)) for v in values if v)]))
     return widths
 
@@ -97,10 +126,8 @@ def _column_widths(table: pd.DataFrame, header: list[str]) -> list[int]:
 def _without_illegal_characters(table: pd.DataFrame, illegal: re.Pattern[str]) -> pd.DataFrame:
     """XML cannot hold control characters, and openpyxl would stop the build on one."""
     table = table.rename(columns=lambda name: illegal.sub("", str(name)))
-    for position in range(table.shape[1]):
+    for position in text_columns(table):
         column = table.iloc[:, position]
-        if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
-            continue
         text = column.astype("string")
         if text.str.contains(illegal.pattern, regex=True).fillna(False).any():
             table.isetitem(position, column.map(

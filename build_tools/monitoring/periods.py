@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 
@@ -122,19 +123,30 @@ def parse_period(text: str) -> Period | str:
 
 def period_column(text: pd.Series, waves: pd.Series | None = None) -> pd.Series:
     """Valid period texts (and wave labels, "" for none) as an ordered categorical of
-    `Period`: parsed once per distinct value, sorted and grouped by category codes."""
-    text = text.astype(str)  # a categorical column (the reader's) cannot be concatenated
-    keys = text if waves is None else text + "|" + waves.astype(str)
-    column = keys.astype("category")
-    periods = []
-    for key in column.cat.categories:
-        written, _, wave = str(key).partition("|")
-        period = parse_period(written)
+    `Period`: parsed once per distinct pair of text and wave, found by category codes (a
+    million rows name a few hundred pairs), sorted and grouped by codes."""
+    text = text.astype("category")
+    wave = (pd.Series(pd.Categorical.from_codes(np.zeros(len(text), dtype=np.int8), [""]))
+            if waves is None else waves.astype("category"))
+    text_codes = text.cat.codes.to_numpy().astype(np.int64)
+    wave_codes = wave.cat.codes.to_numpy().astype(np.int64)
+    if (text_codes < 0).any() or (wave_codes < 0).any():
+        raise ValueError("пустой период или волна")  # the caller passes validated texts only
+    texts, labels = list(text.cat.categories), list(wave.cat.categories)
+    pairs, distinct = pd.factorize(text_codes * len(labels) + wave_codes)
+    parsed = []
+    for key in distinct.tolist():
+        period = parse_period(str(texts[key // len(labels)]))
         if isinstance(period, str):
-            raise ValueError(period)  # the caller passes validated texts only
-        periods.append(period.with_wave(Wave.by_label(wave) or Wave.NONE))
-    column = column.cat.rename_categories(periods)
-    return column.cat.reorder_categories(sorted(periods), ordered=True)
+            raise ValueError(period)
+        parsed.append(period.with_wave(Wave.by_label(str(labels[key % len(labels)]))
+                                       or Wave.NONE))
+    # Two spellings of one period («2024/2025», «2024/25») are one category.
+    ordered = sorted(set(parsed))
+    position = {period: n for n, period in enumerate(ordered)}
+    codes = np.array([position[p] for p in parsed] or [0], dtype=np.int64)[pairs]
+    return pd.Series(pd.Categorical.from_codes(codes, categories=ordered, ordered=True),
+                     index=text.index)
 
 
 def combined(columns: Iterable[pd.Series]) -> pd.Series:

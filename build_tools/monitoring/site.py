@@ -325,34 +325,50 @@ def _waves(column: pd.Series) -> np.ndarray:
 def _school_grid(dynamics: pd.DataFrame, periods: list[Period],
                  ) -> dict[tuple[str, str], tuple[list[str], float | None, float | None]]:
     """Every school's values per indicator, formatted, and its last two values (None when
-    fewer or missing), in one pass over all rows: filtering the rows per school and indicator
-    took most of the publish step on a million rows."""
-    keys = pd.MultiIndex.from_arrays([dynamics["school"].astype(str),
-                                      dynamics["indicator"].astype(str)])
-    series, names = pd.factorize(keys)
+    fewer or missing), in one pass over all rows on integer codes: filtering the rows per
+    school and indicator took most of the publish step on a million rows, and so did
+    pairing their names row by row."""
+    school, school_names = _codes(dynamics["school"])
+    indicator, indicator_names = _codes(dynamics["indicator"])
+    series, pairs = pd.factorize(school * len(indicator_names) + indicator)
     column = _period_positions(dynamics["period"], periods)
     values = dynamics["value"]
     value_codes, distinct = pd.factorize(values)  # each distinct value formatted once
     shown = np.array([number(v, fixed=True) for v in distinct], dtype=object)
-    grid = np.full((len(names), len(periods)), "—", dtype=object)
+    grid = np.full((len(pairs), len(periods)), "—", dtype=object)
     known = (column >= 0) & (value_codes >= 0)
     grid[series[known], column[known]] = shown[value_codes[known]]
     # Rows are in period order per school and indicator: the last row is the latest value,
     # and the value before it is the last earlier one of the same wave (a final diagnostic
     # compared with last year's final one, never with this year's entry one).
-    codes = pd.Series(series)
-    last_rows = np.flatnonzero(~codes.duplicated(keep="last").to_numpy())
-    same_wave = pd.Series(series * len(Wave) + _waves(dynamics["period"]))
-    rest = same_wave[same_wave.duplicated(keep="last")]
-    second = rest[~rest.duplicated(keep="last")]
-    before_in = {int(key): int(row) for key, row in zip(second.to_numpy(), second.index,
-                                                        strict=True)}
-    before = {int(series[row]): before_in.get(int(same_wave[row])) for row in last_rows}
+    last_rows = np.flatnonzero(~_duplicated_before_last(series))
+    same_wave = series * len(Wave) + _waves(dynamics["period"])
+    rest = np.flatnonzero(_duplicated_before_last(same_wave))
+    second = rest[~_duplicated_before_last(same_wave[rest])]
+    before_in = dict(zip(same_wave[second].tolist(), second.tolist(), strict=True))
     raw = values.to_numpy(dtype=float)
+    shown_rows = grid.tolist()
 
     def value(row: int | None) -> float | None:
         return None if row is None or np.isnan(raw[row]) else float(raw[row])
 
-    return {tuple(names[series[row]]): (grid[series[row]].tolist(),
-                                        value(before.get(int(series[row]))), value(int(row)))
-            for row in last_rows}
+    out = {}
+    for row, key, wave_key in zip(last_rows.tolist(), series[last_rows].tolist(),
+                                  same_wave[last_rows].tolist(), strict=True):
+        pair = int(pairs[key])
+        name = (school_names[pair // len(indicator_names)],
+                indicator_names[pair % len(indicator_names)])
+        out[name] = (shown_rows[key], value(before_in.get(wave_key)), value(row))
+    return out
+
+
+def _codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+    """A column as integer codes (int64) and the text of each code."""
+    categorical = column.astype("category")
+    return (categorical.cat.codes.to_numpy().astype(np.int64),
+            [str(c) for c in categorical.cat.categories])
+
+
+def _duplicated_before_last(keys: np.ndarray) -> np.ndarray:
+    """True for every row whose key occurs again later."""
+    return pd.Series(keys).duplicated(keep="last").to_numpy()

@@ -81,7 +81,7 @@ def validate_table(
         frame[key] = _on_categories(frame[key], lambda cells: cells.str.strip())
     _check_references(frame, positions, schools, indicators, reporter)
     if "wave" not in frame:
-        frame["wave"] = ""
+        frame["wave"] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [""])
     # Rows with a wrong period or wave are reported once and left out of the later checks.
     frame = _check_periods(frame, positions, indicators, reporter)
     frame = _check_waves(frame, positions, indicators, reporter)
@@ -283,12 +283,20 @@ def _check_waves(frame: pd.DataFrame, positions: dict[str, int],
                  indicators: Mapping[str, Indicator], reporter: _Reporter) -> pd.DataFrame:
     """A wave is given exactly for the indicators measured in waves, and is one of theirs."""
     column = positions.get("wave", positions["indicator"]) + 1
-    frame = frame.assign(wave=frame["wave"].str.lower())  # «Итоговый» is the same wave
-    accepted = {f"{key}|{wave.label}" for key, i in indicators.items()
+    # «Итоговый» is the same wave; lowered and judged once per distinct indicator and wave.
+    frame = frame.assign(wave=_on_categories(frame["wave"].astype("category"),
+                                             lambda cells: cells.str.lower()))
+    indicator = frame["indicator"].astype("category")
+    accepted = {(key, wave.label) for key, i in indicators.items()
                 for wave in (i.waves or (Wave.NONE,))}
-    known = frame["indicator"].isin(list(indicators))
-    pairs = frame["indicator"].astype(str) + "|" + frame["wave"].astype(str)
-    wrong = known & ~pairs.isin(accepted)
+    waves = list(frame["wave"].cat.categories)
+    # A row and a column more for code -1 (an empty cell read as missing): never wrong here.
+    table = np.zeros((len(indicator.cat.categories) + 1, len(waves) + 1), dtype=bool)
+    for row, key in enumerate(indicator.cat.categories):
+        if key in indicators:
+            table[row, :-1] = [(key, wave) not in accepted for wave in waves]
+    wrong = pd.Series(table[indicator.cat.codes.to_numpy(), frame["wave"].cat.codes.to_numpy()],
+                      index=frame.index)
     for line, indicator, wave in zip(frame.loc[wrong, "line"], frame.loc[wrong, "indicator"],
                                      frame.loc[wrong, "wave"], strict=True):
         spec = indicators[indicator]
