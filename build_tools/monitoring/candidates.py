@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..content.registries import School, Schools
 from ..content.russian import plural
-from .captions import change_unit, shown, shown_change, signed, text
+from .captions import shown, shown_change, signed, text
 from .disclosure import Disclosure
 from .indicators import Indicator
 from .periods import Period
@@ -90,7 +90,7 @@ def _changes(part: pd.DataFrame, indicators: Mapping[str, Indicator],
                                           learning["improved"].tolist(), strict=True):
         indicator = indicators[str(key)]
         start, end = assessment.windows[indicator.id]
-        text = f"{signed(shown_change(first, last))} {change_unit(indicator.unit)}"
+        text = indicator.change_amount(signed(shown_change(first, last)))
         out.append(Change(indicator, text, start, end, bool(improved)))
     return out
 
@@ -106,7 +106,8 @@ def _reasons(part: pd.DataFrame, improved: int, indicators: Mapping[str, Indicat
         indicator = indicators[str(row.indicator)]
         how = ""
         if disclosure.school_values:
-            how = f": с {text(shown(row.first))} до {text(shown(row.last))} {indicator.unit}"
+            last = indicator.value_amount(text(shown(row.last)))
+            how = f": с {text(shown(row.first))} до {last}"
         reasons.append(f"ухудшился показатель «{indicator.name}»{how}")
     return reasons
 
@@ -145,4 +146,4 @@ def _mean(value: float, schools: int, indicator: Indicator, disclosure: Disclosu
         return "—"
     if not disclosure.school_values and schools < disclosure.min_group:
         return "скрыто"
-    return f"{signed(shown_change(0, value))} {change_unit(indicator.unit)}"
+    return indicator.change_amount(signed(shown_change(0, value)))

@@ -9,9 +9,11 @@ from typing import Any
 
 from ..content.compound_fields import ListOf, Record
 from ..content.registries import Registry, display_path, read_rows
+from ..content.russian import plural
 from ..content.scalar_fields import Number, Text, slug_id
 from ..content.term_fields import Choice
 from ..diagnostics.problems import Problem
+from .captions import Forms, amount
 from .periods import WAVE_LABELS, Kind, Wave
 
 INDICATORS_FILE = "indicators.yml"
@@ -66,6 +68,11 @@ INDICATOR = Record(
         "id": slug_id("Латинский идентификатор: так показатель называется в таблицах."),
         "name": Text("Название показателя по-русски.", required=True, max_length=200),
         "unit": Text("Единица измерения: %, баллы, чел.", required=True, max_length=30),
+        "unit_forms": ListOf(
+            "Как единица пишется после числа 1, 2 и 5, если это слово: [балл, балла, баллов]. "
+            "Тогда на страницах «рост на 1,6 балла», а не «на 1,6 баллы». Для % не нужно.",
+            item=Text("Форма единицы.", max_length=30), min_items=3, unique=False,
+            example=["балл", "балла", "баллов"]),
         "better": Choice("Что считается улучшением.", required=True,
                          options=tuple(d.value for d in Direction), label="направление"),
         "min": Number("Наименьшее допустимое значение.", required=True),
@@ -112,12 +119,22 @@ class Indicator:
     """Empty when the indicator is measured once per period."""
     meaningful_change: float | None = None
     """The least change that counts, in `change_unit`; required for learning results."""
+    unit_forms: Forms | None = None
+    """The unit after 1, 2 and 5, when it is a word that agrees with its number."""
 
     @property
     def ranked(self) -> bool:
         """Context indicators describe where a school works, not what it achieved: they are
         shown beside the others but never rank or select schools."""
         return self.group is not Group.CONTEXT
+
+    def value_amount(self, number: str) -> str:
+        """«4,7 балла», «45,0 %»."""
+        return amount(number, self.unit, self.unit_forms)
+
+    def change_amount(self, number: str) -> str:
+        """«+1,6 балла», «−2,0 п. п.»."""
+        return amount(number, self.unit, self.unit_forms, change=True)
 
     @property
     def change_unit(self) -> str:
@@ -146,13 +163,23 @@ def load_indicators(
             row["description"] or "", Group(row["group"]), Source(row["source"]),
             Kind.by_label(row["period_kind"]),
             tuple(sorted(Wave.by_label(w) or Wave.NONE for w in row["waves"] or ())),
-            row["meaningful_change"])
+            row["meaningful_change"], _forms(row["unit_forms"]))
     return indicators, problems
+
+
+def _forms(listed: list[str] | None) -> Forms | None:
+    return (listed[0], listed[1], listed[2]) if listed else None
 
 
 def _row_problems(row: dict[str, Any]) -> list[Problem]:
     """Rules between fields, which no single field can check."""
     problems = []
+    if row["unit_forms"] and len(row["unit_forms"]) != 3:
+        problems.append(Problem(
+            "BadUnitForms", f"у показателя {row['id']} в unit_forms "
+            f"{plural(len(row['unit_forms']), 'форма', 'формы', 'форм')}, а нужно ровно три: "
+            "после 1, 2 и 5, например [балл, балла, баллов].",
+            field=(row["_index"], "unit_forms")))
     if row["min"] >= row["max"]:
         problems.append(Problem(
             "BadRange", f"у показателя {row['id']} наименьшее значение не меньше наибольшего.",

@@ -131,7 +131,7 @@ class MonitoringReport:
         region = (table.loc[ALL_DISTRICTS].dropna() if ALL_DISTRICTS in table.index
                   else pd.Series(dtype=float))
         text = region_caption(ALL_DISTRICTS, [(str(p), float(v)) for p, v in region.items()],
-                              indicator.unit, indicator.better.sign())
+                              indicator.unit, indicator.better.sign(), indicator.unit_forms)
         return svg, legend(series), text
 
     def school_rows(self, school_id: str) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
 from ..monitoring import Monitoring
-from ..monitoring.captions import change_unit, shown_change, signed, verdict
+from ..monitoring.captions import shown_change, signed, verdict
 from ..monitoring.evidence import schools_with_data
 from ..monitoring.site import MonitoringReport, MonitoringSettings, by_group
 from ..monitoring.site import number as format_number
@@ -411,8 +411,7 @@ class SiteBuilder:
                                     lists=report.internship_lists(),
                                     practices_of=self.library.practices_of_school,
                                     disclosure=report.disclosure, rule=report.settings.rule,
-                                    indicators=report.indicators, number=format_number,
-                                    change_unit=change_unit))
+                                    indicators=report.indicators, number=format_number))
 
     def search_page(self) -> PageSpec:
         return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))

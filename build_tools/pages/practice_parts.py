@@ -69,8 +69,9 @@ class Review:
 class Result:
     indicator: str
     unit: str
-    before: Any
-    after: Any
+    before: str
+    """The value as the page prints it, with its unit: «6,1 балла из 10», «54 %»."""
+    after: str
     period: str
     source: str
     sample: str
@@ -142,12 +143,24 @@ def results(entry: Entry, indicators: Mapping[str, Indicator]) -> list[Result]:
         out.append(Result(
             indicator=str(linked.name if linked else row.get("indicator") or ""),
             unit=str(linked.unit if linked else row.get("unit") or ""),
-            before=row.get("before"), after=row.get("after"),
+            before=_amount(row.get("before"), linked, row.get("unit")),
+            after=_amount(row.get("after"), linked, row.get("unit")),
             period=str(row.get("period") or ""), source=str(row.get("source") or ""),
             sample=sample_text(row.get("sample") or {}),
             better=linked.better.value if linked else "",
             monitoring=linked.id if linked else ""))
     return out
+
+
+def _amount(value: Any, linked: Indicator | None, unit: Any) -> str:
+    """A result's value in Russian notation (6,1, not 6.1) with its unit; a linked indicator's
+    unit agrees with the number («6,1 балла из 10»), an editor's own unit is kept as written."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return "—"
+    written = f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")  # as the editor wrote it
+    if linked is not None:
+        return linked.value_amount(written)
+    return f"{written} {unit}" if unit else written
 
 
 def sample_text(sample: Mapping[str, Any]) -> str:

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.monitoring.captions import region_caption, shown_change, signed, verdict
+from build_tools.monitoring.captions import (
+    amount,
+    region_caption,
+    shown_change,
+    signed,
+    verdict,
+)
 from build_tools.monitoring.charts import Series, legend, line_chart, round_ticks, tick_label
 from tests.helpers import ROOT
 
@@ -19,8 +25,9 @@ from tests.helpers import ROOT
 def test_a_change_is_the_difference_of_the_shown_values() -> None:
     # Raw 4.66 → 4.04 is −0.62, which rounds to 0,6; the reader sees 4,7 and 4,0: a fall of 0,7.
     assert shown_change(4.66, 4.04) == Decimal("-0.7")
-    text = region_caption("Все районы", [("2023", 4.66), ("2024", 4.04)], "баллы", 1)
-    assert text.endswith("снижение на 0,7 баллы: с 4,7 до 4,0 (ухудшение).")
+    text = region_caption("Все районы", [("2023", 4.66), ("2024", 4.04)], "баллы", 1,
+                          ("балл", "балла", "баллов"))
+    assert text.endswith("снижение на 0,7 балла: с 4,7 до 4,0 (ухудшение).")
     assert signed(Decimal("-0.7")) == "\u22120,7" and signed(Decimal("0.3")) == "+0,3"
 
 
@@ -115,6 +122,26 @@ def test_sample_captions_agree_with_their_tables(sample_site: Path) -> None:
         assert _number(change) == abs(delta) and (direction == "рост") == (delta > 0)
         better = 1 if entry["better"] == "больше — лучше" else -1
         assert (word == "улучшение") == (delta * better > 0)
-        assert unit == ("п.\u00a0п." if entry["unit"] == "%" else entry["unit"])
+        # A change is printed with a decimal: the unit takes its form after a fraction.
+        forms = entry.get("unit_forms")
+        assert unit == ("п.\u00a0п." if entry["unit"] == "%" else forms[1] if forms
+                        else entry["unit"])
         checked += 1
     assert checked, "the sample should show at least one change"
+
+
+@pytest.mark.parametrize(("number", "expected"), [
+    ("1", "1 балл"), ("2", "2 балла"), ("4", "4 балла"), ("5", "5 баллов"), ("11", "11 баллов"),
+    ("12", "12 баллов"), ("21", "21 балл"), ("22", "22 балла"), ("111", "111 баллов"),
+    # A fraction takes the second form, whatever its digits: 1,6 балла, 0,5 балла, 5,0 балла.
+    ("1,6", "1,6 балла"), ("0,5", "0,5 балла"), ("5,0", "5,0 балла"),
+    ("+2,0", "+2,0 балла"), ("\u22121", "\u22121 балл"),
+])
+def test_a_unit_agrees_with_its_number(number: str, expected: str) -> None:
+    assert amount(number, "баллы", ("балл", "балла", "баллов")) == expected
+
+
+def test_units_without_forms_and_percentages() -> None:
+    assert amount("1,6", "чел.") == "1,6 чел."  # no forms: the registry's word as written
+    assert amount("45,0", "%") == "45,0 %"
+    assert amount("+2,0", "%", change=True) == "+2,0 п.\u00a0п."

@@ -89,3 +89,21 @@ def test_programme_schools(registry: Registry) -> None:
     assert marked == {"nikolskoe-mayachok": 2023, "gorbunki-sozidanie": 2024,
                       "luga-luch": 2024}
     assert not registry.schools.get("kudrovo-gorizont").in_support_programme
+
+
+def test_unit_forms_are_three(tmp_path: Path, registry: Registry) -> None:
+    write(tmp_path, "  group: участие\n  source: отчёт школы\n  period_kind: учебный год\n"
+                    "  unit_forms: [балл, балла, баллов, баллы]\n")
+    found, problems = load(tmp_path, registry)
+    assert found == {}
+    assert [(p.line, p.code, p.field, p.message) for p in problems] == [
+        (1, "BadUnitForms", (0, "unit_forms"),
+         "у показателя demo в unit_forms 4 формы, а нужно ровно три: после 1, 2 и 5, например "
+         "[балл, балла, баллов].")]
+
+
+def test_the_sample_units_agree_with_numbers(registry: Registry) -> None:
+    found, _ = load(ROOT, registry)
+    assert found["ege-russian"].change_amount("+1,6") == "+1,6 балла"
+    assert found["ege-russian"].value_amount("71") == "71 балл"
+    assert found["oge-no-certificate"].change_amount("\u22122,0") == "\u22122,0 п.\u00a0п."

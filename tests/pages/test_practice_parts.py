@@ -103,3 +103,16 @@ def test_a_practice_without_records_has_empty_parts(library: Library) -> None:
     strip = parts.headline(bare, frozenset())  # type: ignore[arg-type]
     assert (strip.cost, strip.launch, strip.adopters, strip.recommended) == ("", "", 0, False)
     assert strip.strength.locks == 0
+
+
+def test_result_values_are_russian_numbers_with_agreeing_units(library: Library) -> None:
+    entry = practice(library, "stazhirovochnaya-ploshchadka-dlya-upravlencheskih-komand")
+    indicators = library.monitoring.indicators if library.monitoring else {}
+    rows = {r.monitoring or r.indicator: r for r in parts.results(entry, indicators)}
+    competence = rows["management-competence"]  # 6.1 and 7.8 in the file, «баллы из 10»
+    assert (competence.before, competence.after) == ("6,1 балла из 10", "7,8 балла из 10")
+    own = [r for r in rows.values() if not r.monitoring]
+    # An editor's own unit is kept as written (no forms to agree with), the number in Russian.
+    assert all("." not in r.before and "." not in r.after for r in own)
+    assert parts.results(SimpleNamespace(data={"results": [  # type: ignore[arg-type]
+        {"indicator": "x", "before": 1, "after": 2.5, "unit": "ч"}]}), {})[0].after == "2,5 ч"
