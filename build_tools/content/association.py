@@ -167,17 +167,20 @@ def member_group(org_type: str, division: str) -> list[MemberGroup]:
 
 def association_from(
     project_rows: list[dict[str, Any]], service_rows: list[dict[str, Any]],
-    schools: Mapping[str, Member], broken_schools: frozenset[str],
-    departments: Iterable[Department], shown: tuple[str, str],
+    schools: Mapping[str, Member] | None, broken_schools: frozenset[str],
+    departments: Iterable[Department] | None, shown: tuple[str, str],
 ) -> tuple[Association, list[Problem]]:
     """Projects and services of their files' valid rows, checked against the schools and
-    departments; `shown` is how projects.yml and services.yml are named in messages."""
-    by_id = {d.id: d for d in departments}
+    departments; `shown` is how projects.yml and services.yml are named in messages.
+    `schools` (`departments`) is None when schools.yml (departments.yml) could not be read:
+    what refers to it is then not checked one by one (its own error says it once)."""
+    by_id = {d.id: d for d in departments} if departments is not None else None
     problems: list[Problem] = []
     association = Association()
     for row in project_rows:
         found = [*_department_problems(row, by_id),
-                 *_participant_problems(row, schools, broken_schools)]
+                 *(_participant_problems(row, schools, broken_schools)
+                   if schools is not None else [])]
         problems += [p.located(shown[0], row["_line"], 1) for p in found]
         association.projects.append(Project(
             row["id"], row["name"], row.get("description") or "", row.get("department") or "",
@@ -191,11 +194,11 @@ def association_from(
     return association, problems
 
 
-def _department_problems(row: dict[str, Any], departments: Mapping[str, Department],
+def _department_problems(row: dict[str, Any], departments: Mapping[str, Department] | None,
                          need_contact: bool = False) -> list[Problem]:
     value = row.get("department")
     where = (row["_index"], "department")
-    if not value:
+    if not value or departments is None:
         return []
     department = departments.get(value)
     if department is None:

@@ -360,8 +360,9 @@ def _load_association(registry: Registry, projects: list[dict[str, Any]], data_d
                 if path.is_file() else Rows())
     problems.extend(_duplicates(services, ("id", "name"), display_path(path, display_root)))
     association, found = association_from(
-        projects, services, registry.schools.items, registry.schools.broken,
-        registry.vocabularies["departments"],
+        projects, services, registry.schools.items if registry.schools.available else None,
+        registry.schools.broken,
+        departments if (departments := registry.vocabularies["departments"]).available else None,
         (display_path(data_dir / "projects.yml", display_root), display_path(path, display_root)))
     problems.extend(found)
     return association
