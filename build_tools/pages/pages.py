@@ -435,6 +435,7 @@ class SiteBuilder:
         return PageSpec(guide.GUIDE_SRC, guide.GUIDE_TITLE, self._render(
             "guide.html", guide.GUIDE_URL,
             guides=guide.type_guides(self.library.registry.all_vocabularies()),
+            registries=guide.registry_guides(self.library.registry.all_vocabularies()),
             entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR),
             description="Как предложить практику, рекомендации или выпуск дайджеста: поля, "
                         "проверка, предпросмотр и что значат сообщения проверки.")
