@@ -35,11 +35,11 @@ SNIPPETS_DIR = "_snippets"
 """The only folder an include extension (pymdownx.snippets) may read from; never published."""
 REGISTRY_FILES = frozenset({*(f"{v.name}.yml" for v in VOCABULARIES), "schools.yml",
                             "synonyms.yml", "indicators.yml", "criteria.yml",
-                            "experts.yml"})
+                            "experts.yml", "services.yml"})
 RESERVED_TOP = frozenset({
     # written by the build (pages.py, syndication, open data, monitoring, search, guide)
     "index.md", "search.md", "schools", "topics", "events", "feeds", "data", "schemas",
-    "search", "guide", "bank", *(v.url for v in VOCABULARIES if v.url),
+    "search", "guide", "bank", "about", *(v.url for v in VOCABULARIES if v.url),
     # written by the theme, MkDocs and Pagefind
     "assets", "pagefind", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt",
     "favicon.ico", "index.html", "search.html",

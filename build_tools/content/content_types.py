@@ -190,6 +190,8 @@ RECOMMENDATION = ContentType(
                                vocabulary="departments"),
             "year": Integer("Год выпуска.", required=True, minimum=2000, maximum=2100),
             "date": Date("Дата публикации.", required=True),
+            "project": Term("Проект Ассоциации, для которого подготовлены рекомендации: они "
+                            "появятся на странице проекта.", vocabulary="projects"),
             "topics": _terms("Темы из словаря тем.", "topics", required=True, min_items=1),
             "related": _related(),
             "status": _status_field(),

@@ -8,6 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics.problems import Problem
+from .association import (
+    DIVISION,
+    ORG_TYPE,
+    ORG_TYPES,
+    PROJECT_FIELDS,
+    SERVICE,
+    Association,
+    association_from,
+    division_problems,
+)
 from .bank_registries import (
     CRITERION,
     EXPERT,
@@ -17,7 +27,7 @@ from .bank_registries import (
     size_band,
 )
 from .compound_fields import ListOf, Record
-from .fields import CheckContext, Vocabulary, normalize
+from .fields import CheckContext, Field, Vocabulary, normalize
 from .scalar_fields import Boolean, Integer, Text, Url, slug_id
 from .sources import read_data_file
 from .term_fields import Choice
@@ -46,7 +56,8 @@ VOCABULARIES: tuple[VocabularySpec, ...] = (
     VocabularySpec("levels", "уровень образования", "Уровни образования", "levels"),
     VocabularySpec("subjects", "предмет", "Предметы", "subjects"),
     VocabularySpec("districts", "муниципальный район", "Районы", "districts"),
-    VocabularySpec("projects", "проект Ассоциации", "Проекты Ассоциации", "projects"),
+    VocabularySpec("projects", "проект Ассоциации", "Проекты Ассоциации", "projects",
+                   extra=tuple(PROJECT_FIELDS)),
     VocabularySpec("audiences", "адресат", "Для кого", "audiences"),
     VocabularySpec("departments", "кафедра или отдел института", "",
                    extra=("email", "website")),
@@ -66,7 +77,7 @@ TERM = Record(
     },
 )
 
-TERM_EXTRAS: dict[str, Text | Url] = {
+TERM_EXTRAS: dict[str, Field] = {
     "email": Text("Адрес почты подразделения (не сотрудника), например bank@institute.example: "
                   "по нему школы пишут «Хочу внедрить».", max_length=120,
                   pattern=r"[^@\s]+@[^@\s]+\.[^@\s]+",
@@ -74,6 +85,7 @@ TERM_EXTRAS: dict[str, Text | Url] = {
     "website": Url("Официальная страница подразделения (https://…).", max_length=300),
     "url": Url("Адрес текста лицензии, например https://creativecommons.org/licenses/by/4.0/; "
                "его читают поисковые системы и наборы открытых данных."),
+    **PROJECT_FIELDS,
 }
 """Optional fields some vocabularies have (VocabularySpec.extra)."""
 
@@ -110,6 +122,8 @@ SCHOOL = Record(
                           minimum=1800, maximum=2100),
         "member_since": Integer("Год вступления в Ассоциацию.", required=True,
                                 minimum=2019, maximum=2100),
+        "type": ORG_TYPE,
+        "division": DIVISION,
         "internship_site": Boolean("Является ли школа стажировочной площадкой."),
         "support_programme_since": Integer(
             "Год входа в региональную программу поддержки школ с низкими результатами и в "
@@ -193,6 +207,10 @@ class School:
     contact: str = ""
     support_programme_since: int | None = None
     """Year it entered the programme for schools with low results; None when it is not in it."""
+    type: str = ORG_TYPES[0]
+    """школа, детский сад or дополнительное образование (association.ORG_TYPES)."""
+    division: str = ""
+    """A division taking part on its own, e.g. «дошкольное отделение»; empty when none."""
 
     @property
     def in_support_programme(self) -> bool:
@@ -248,6 +266,8 @@ class Registry:
     synonyms: list[tuple[str, ...]] = field(default_factory=list)
     bank: BankRegistries = field(default_factory=BankRegistries)
     """The bank's criteria and experts."""
+    association: Association = field(default_factory=Association)
+    """Projects with their participants, and the institute's support services."""
 
     def vocabulary(self, name: str) -> Vocabulary:
         if name == "schools":
@@ -275,11 +295,13 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     problems: list[Problem] = []
     registry = Registry({}, Schools())
     data_dir = content_root / DATA_DIR
+    rows_of: dict[str, Rows] = {}
     for spec in VOCABULARIES:
         path = data_dir / f"{spec.name}.yml"
         rows = read_rows(path, term_record(spec), registry, content_root, display_root,
                          problems)
         problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
+        rows_of[spec.name] = rows
         terms = [Term(r["id"], r["name"], r["description"] or "", r.get("email") or "",
                       r.get("website") or "", r.get("url") or "") for r in rows]
         registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable,
@@ -292,8 +314,13 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     for row in rows:
         fields = {k: v for k, v in row.items() if not k.startswith("_")}
         fields["internship_site"] = bool(fields["internship_site"])
-        fields.update({k: fields[k] or "" for k in ("locality", "website", "contact")})
+        fields.update({k: fields[k] or "" for k in ("locality", "website", "contact",
+                                                    "division")})
+        fields["type"] = fields["type"] or ORG_TYPES[0]
         registry.schools.items.setdefault(row["id"], School(**fields))
+    problems.extend(division_problems(rows, display_path(path, display_root)))
+    registry.association = _load_association(registry, rows_of["projects"], data_dir,
+                                             content_root, display_root, problems)
     registry.bank = _load_bank(registry, data_dir, content_root, display_root, problems)
     path = data_dir / "synonyms.yml"
     if path.is_file():  # optional: search works without it, only less generously
@@ -322,6 +349,23 @@ def _load_bank(registry: Registry, data_dir: Path, root: Path, display_root: Pat
     bank.experts, found = experts_from(rows, departments, shown)
     problems.extend(found)
     return bank
+
+
+def _load_association(registry: Registry, projects: list[dict[str, Any]], data_dir: Path,
+                      root: Path, display_root: Path, problems: list[Problem]) -> Association:
+    """projects.yml's rows against the schools; services.yml is optional (no services section
+    on «Об Ассоциации» without it)."""
+    path = data_dir / "services.yml"
+    services = (read_rows(path, SERVICE, registry, root, display_root, problems)
+                if path.is_file() else Rows())
+    problems.extend(_duplicates(services, ("id", "name"), display_path(path, display_root)))
+    association, found = association_from(
+        projects, services, registry.schools.items if registry.schools.available else None,
+        registry.schools.broken,
+        departments if (departments := registry.vocabularies["departments"]).available else None,
+        (display_path(data_dir / "projects.yml", display_root), display_path(path, display_root)))
+    problems.extend(found)
+    return association
 
 
 class Rows(list[dict[str, Any]]):

@@ -7,6 +7,7 @@ code without an entry, or an entry whose code is gone, fails the tests.
 
 from __future__ import annotations
 
+from .catalogue_association import ASSOCIATION_CATALOGUE
 from .catalogue_bank import BANK_CATALOGUE
 from .explanation import Explanation
 
@@ -653,3 +654,4 @@ CATALOGUE: dict[str, Explanation] = {
     ),
 }
 CATALOGUE.update(BANK_CATALOGUE)
+CATALOGUE.update(ASSOCIATION_CATALOGUE)

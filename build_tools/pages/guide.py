@@ -10,9 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..authoring.scaffold import render
+from ..content.association import SERVICE
 from ..content.compound_fields import ListOf, Record
 from ..content.content_types import CONTENT_TYPES, ContentType, Status
 from ..content.fields import Field, Vocabulary
+from ..content.registries import SCHOOL, VOCABULARIES, term_record
 from ..diagnostics.catalogue import CATALOGUE, Explanation
 from ..diagnostics.problems import FieldPath
 from .render import normalize_site_url
@@ -66,6 +68,29 @@ def type_guides(vocabularies: Mapping[str, Vocabulary]) -> list[TypeGuide]:
         TypeGuide(t, field_rows(t.record, vocabularies),
                   render(t, {"status": Status.DRAFT.value}, vocabularies))
         for t in CONTENT_TYPES
+    ]
+
+
+@dataclass(frozen=True)
+class RegistryGuide:
+    """The fields of one registry of content/_data/ that editors of the Association keep."""
+
+    file: str
+    title: str
+    anchor: str
+    rows: list[FieldRow]
+
+
+def registry_guides(vocabularies: Mapping[str, Vocabulary]) -> list[RegistryGuide]:
+    projects = next(spec for spec in VOCABULARIES if spec.name == "projects")
+    return [
+        RegistryGuide(file, title, anchor, field_rows(record, vocabularies))
+        for file, title, anchor, record in (
+            ("projects.yml", "Проекты Ассоциации", "spravochnik-proektov",
+             term_record(projects)),
+            ("schools.yml", "Участники Ассоциации", "spravochnik-shkol", SCHOOL),
+            ("services.yml", "Формы поддержки школ", "spravochnik-podderzhki", SERVICE),
+        )
     ]
 
 

@@ -26,7 +26,7 @@ from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
-from . import bank_procedure, guide
+from . import association_pages, bank_procedure, guide
 from . import practice_parts as parts
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
@@ -159,6 +159,7 @@ class SiteBuilder:
         yield self.calendar_page()
         yield self.open_data_page()
         yield from self.school_pages()
+        yield self.about_page()
         yield from self.vocabulary_pages()
         yield from self.monitoring_pages()
         yield self.search_page()
@@ -340,7 +341,8 @@ class SiteBuilder:
         districts = [(d, schools.in_district(d.name))
                      for d in self.library.registry.vocabularies["districts"]]
         yield PageSpec("schools/index.md", "Кто есть кто в Ассоциации", self._render(
-            "schools.html", "schools/", districts=[(d, s) for d, s in districts if s]))
+            "schools.html", "schools/", districts=[(d, s) for d, s in districts if s],
+            groups=association_pages.member_groups(schools)))
         for school in schools:
             yield from self.listing(
                 f"schools/{school.id}", school.short_name,
@@ -348,6 +350,7 @@ class SiteBuilder:
                 header="_school_intro.html", footer="_school_footer.html",
                 breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
                 context={"school": school,
+                         "projects": association_pages.school_projects(self.library, school.id),
                          # Newest first and capped: the page must not grow with the bank.
                          "adopted": self.library.practices_adopted_by(school.id),
                          "per_page": PER_PAGE,
@@ -369,10 +372,20 @@ class SiteBuilder:
             yield PageSpec(f"{spec.url}/index.md", spec.title, self._render(
                 "vocabulary.html", f"{spec.url}/", spec=spec, term_pages=term_pages))
             for page in term_pages:
+                header, footer, extra = association_pages.term_page_parts(
+                    self.library, spec, page.term)
                 yield from self.listing(
                     f"{spec.url}/{page.term.id}", f"{spec.title}: {page.term.name}",
-                    page.practices, header="_term_intro.html", footer="_term_footer.html",
-                    breadcrumb=(f"{spec.url}/", spec.title), context={"term_page": page})
+                    page.practices, header=header, footer=footer,
+                    breadcrumb=(f"{spec.url}/", spec.title),
+                    context={"term_page": page, **extra})
+
+    def about_page(self) -> PageSpec:
+        """«Об Ассоциации», from the registries."""
+        return PageSpec(association_pages.ABOUT_SRC, association_pages.ABOUT_TITLE, self._render(
+            "about.html", association_pages.ABOUT_URL,
+            **association_pages.about_context(self.library)),
+            description=association_pages.ABOUT_DESCRIPTION)
 
     def monitoring_pages(self) -> Iterator[PageSpec]:
         report = self.report
@@ -421,6 +434,7 @@ class SiteBuilder:
         return PageSpec(guide.GUIDE_SRC, guide.GUIDE_TITLE, self._render(
             "guide.html", guide.GUIDE_URL,
             guides=guide.type_guides(self.library.registry.all_vocabularies()),
+            registries=guide.registry_guides(self.library.registry.all_vocabularies()),
             entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR),
             description="Как предложить практику, рекомендации или выпуск дайджеста: поля, "
                         "проверка, предпросмотр и что значат сообщения проверки.")

@@ -229,9 +229,9 @@ def _school_columns(site_url: str, library: Library) -> tuple[Column, ...]:
         Column("id", "Идентификатор школы: на него ссылаются практики.", "строка", attr("id")),
         Column("url", "Адрес страницы школы на сайте.", "строка",
                lambda s: f"{site_url}schools/{s.id}/"),
-        *_fields(SCHOOL.fields, "name", "short_name", "district", "locality", "kind", "opened",
-                 "member_since", "internship_site", "students", "settlement", "website",
-                 "contact", getter=attr),
+        *_fields(SCHOOL.fields, "name", "short_name", "type", "division", "district",
+                 "locality", "kind", "opened", "member_since", "internship_site", "students",
+                 "settlement", "website", "contact", getter=attr),
         Column("size", "Размер школы по числу обучающихся: малая (меньше 500), средняя "
                "(500–1200), крупная (больше 1200).", "строка", attr("size")),
         Column("practices", "Число практик школы в банке.", "число",

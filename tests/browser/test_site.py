@@ -418,16 +418,18 @@ def test_digest_rubric_headings_keep_proper_nouns(page: Page, site_server) -> No
 
 
 def test_who_is_who_groups_schools_by_district(page: Page, site_server) -> None:
-    """«Кто есть кто» lists every school under its district, districts in registry order."""
+    """«Кто есть кто» lists every school under its district, districts in registry order;
+    kindergartens and other organisations follow in their own groups."""
     page.goto(site_server.url())
     goto_tab(page, "Кто есть кто")
     expect(page).to_have_url(site_server.url("schools/"))
-    schools = registry("schools")
+    schools = [s for s in registry("schools") if s.get("type", "школа") == "школа"]
     districts = [d["name"] for d in registry("districts")
                  if any(s["district"] == d["name"] for s in schools)]
-    expect(page.locator("main h2")).to_have_text(districts)
+    expect(page.locator("main h2").first).to_have_text("Школы")
+    expect(page.locator("main h3")).to_have_text(districts)
     for district in districts:
-        heading = page.locator("main h2", has_text=re.compile(rf"^{re.escape(district)}$"))
+        heading = page.locator("main h3", has_text=re.compile(rf"^{re.escape(district)}$"))
         names = heading.locator("xpath=following-sibling::ul[1]/li/a[@class='kb-item__title']")
         expected = sorted(s["short_name"] for s in schools if s["district"] == district)
         expect(names).to_have_count(len(expected))

@@ -92,8 +92,12 @@ def poison_registries(project: Path) -> None:
     for spec in VOCABULARIES:
         path = data_dir / f"{spec.name}.yml"
         terms = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # a project also names its department, participants, forms of work and products
+        extra = {"department": "kafedra-upravleniya", "forms": [PAYLOAD],
+                 "products": [PAYLOAD], "participants": [{"school": SCHOOL, "since": 2024}],
+                 } if spec.name == "projects" else {}
         terms.append({"id": f"xss-{spec.name.replace('_', '-')}", "name": term_name(spec.name),
-                      "description": PAYLOAD})
+                      "description": PAYLOAD, **extra})
         path.write_text(yaml.safe_dump(terms, allow_unicode=True, sort_keys=False), "utf-8")
     path = data_dir / "schools.yml"
     schools = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -104,6 +108,7 @@ def poison_registries(project: Path) -> None:
     path.write_text(yaml.safe_dump(schools, allow_unicode=True, sort_keys=False), "utf-8")
     # the bank's own registries: every expert's and criterion's words
     for name, fields in (("experts", ("name", "position")),
+                         ("services", ("name", "description", "how")),
                          ("criteria", ("name", "question"))):
         path = data_dir / f"{name}.yml"
         rows = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -203,6 +203,7 @@ def test_recommendations_and_schools_datasets_match_content(sample_site: Path) -
     for row in table.to_dict(orient="records"):
         assert row["name"] == by_id[row["id"]]["name"]
         assert row["district"] == by_id[row["id"]]["district"]
+        assert row["type"] == by_id[row["id"]].get("type", "школа")
         assert row["practices"] == sum(m["school"] == row["id"]
                                        for m in public("practices").values())
 
