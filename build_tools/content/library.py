@@ -115,6 +115,7 @@ class Library:
         self._practices_by_slug = {e.slug: e for e in self.practices}
         self._by_school: dict[str, list[Entry]] = defaultdict(list)
         self._adopted_by: dict[str, list[Entry]] = defaultdict(list)
+        self._term_index: dict[str, dict[str, list[Entry]]] = {}
         for entry in self.practices:
             self._by_school[entry.data["school"]].append(entry)
             for adoption in entry.data.get("adoptions") or []:
@@ -130,9 +131,18 @@ class Library:
         return self.school_of(entry).district
 
     def practices_with(self, vocabulary: str, term: str) -> list[Entry]:
-        if vocabulary == "districts":
-            return [e for e in self.practices if self.district_of(e) == term]
-        return [e for e in self.practices if term in e.terms(vocabulary)]
+        """Newest first, from an index built once per vocabulary: a bank of thousands of
+        practices has a page per term, and each used to scan every practice."""
+        index = self._term_index.get(vocabulary)
+        if index is None:
+            index = defaultdict(list)
+            for entry in self.practices:
+                terms = ([self.district_of(entry)] if vocabulary == "districts"
+                         else entry.terms(vocabulary))
+                for name in dict.fromkeys(t for t in terms if isinstance(t, str)):
+                    index[name].append(entry)
+            self._term_index[vocabulary] = index
+        return list(index.get(term, ()))
 
     def recommendations_with(self, vocabulary: str, term: str) -> list[Entry]:
         return [e for e in self.recommendations if term in e.terms(vocabulary)]

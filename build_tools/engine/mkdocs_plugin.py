@@ -29,7 +29,7 @@ from ..output.sanitize import clean_entry_html
 from ..pages import low_vision
 from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
-from ..pages.render import Renderer, normalize_site_url, root_prefix
+from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
@@ -220,6 +220,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         head = str(self.builder.head_links(page.url)) + str(spec.head if spec is not None else "")
         output = output.replace("</head>", head + "</head>", 1)
         return self._externalize(output, root_prefix(page.url), page.file.src_uri)
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # The theme's templates compiled once per process, not on every save of `kb serve`.
+        env.bytecode_cache = BYTECODE
+        return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         # 404.html is served at any depth, so MkDocs links it from the site's absolute path.
