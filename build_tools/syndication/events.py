@@ -40,6 +40,8 @@ class Event:
     digest: Entry
     """The issue that announced the event."""
     rubric: str
+    format: str = ""
+    """A term of event_formats.yml, or "" when the item names none."""
     block: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The item's `event:` block as written (validated), for copying into a new issue."""
 
@@ -87,7 +89,7 @@ def _events_of(digest: Entry) -> Iterator[Event]:
                 start=start, end=data.get("end") or start, place=data.get("place") or "",
                 online=bool(data.get("online")),
                 registration_until=data.get("registration_until"),
-                digest=digest, rubric=rubric["rubric"],
+                digest=digest, rubric=rubric["rubric"], format=data.get("format") or "",
                 block={key: value for key, value in data.items() if value is not None},
             )
 
