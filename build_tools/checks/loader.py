@@ -155,7 +155,7 @@ def check_content(project: Project) -> Checked:
     problems.extend(monitoring_problems)
     across = check_entries(entries, registry, practice_files)
     across += check_practices(entries, registry, monitoring)
-    across += check_sites(entries, registry)
+    across += check_sites(entries, registry, practice_files)
     problems.extend(across)
     # A file only a draft refers to is expected (the draft will use it), so all entries count;
     # beside an entry that could not be read, its own error comes first.

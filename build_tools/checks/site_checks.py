@@ -8,8 +8,10 @@ from ..content.registries import Registry
 from ..diagnostics.problems import Problem
 
 
-def check_sites(entries: list[Entry], registry: Registry) -> list[Problem]:
-    """Located at the site's row in internship_sites.yml."""
+def check_sites(entries: list[Entry], registry: Registry,
+                practice_files: set[str]) -> list[Problem]:
+    """Located at the site's row in internship_sites.yml. `practice_files`: the names of every
+    practice file, read or not: one that could not be read has its own error, not another."""
     practices = {e.slug: e for e in entries if e.type.name == "practice"}
     registries = registry.sites
     problems = []
@@ -17,6 +19,8 @@ def check_sites(entries: list[Entry], registry: Registry) -> list[Problem]:
         for number, slug in enumerate(site.practices):
             where = (site.index, "practices", number)
             practice = practices.get(slug)
+            if slug in practice_files and (practice is None or not practice.data.get("school")):
+                continue
             if practice is None:
                 problems.append(Problem(
                     "SitePracticeUnknown",

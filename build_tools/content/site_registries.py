@@ -274,7 +274,7 @@ def _network_problems(network: Network, index: int, registry: Registry,
                 "у стороны должно быть ровно одно из полей: school (школа Ассоциации) или "
                 "partner (организация из partners.yml).", field=at))
         elif party.school and registry.schools.available and registry.schools.find(
-                party.school) is None:
+                party.school) is None and not registry.schools.is_broken(party.school):
             problems.append(Problem(
                 "UnknownParty", f"школы «{party.school}» нет в content/_data/schools.yml.",
                 field=(*at, "school")))

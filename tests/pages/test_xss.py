@@ -99,7 +99,7 @@ def poison_registries(project: Path) -> None:
     schools = yaml.safe_load(path.read_text(encoding="utf-8"))
     schools.append({"id": SCHOOL, "name": PAYLOAD, "short_name": PAYLOAD,
                     "district": term_name("districts"), "kind": "новостройка", "opened": 2024,
-                    "member_since": 2024, "internship_site": True, "locality": PAYLOAD,
+                    "member_since": 2024, "locality": PAYLOAD,
                     "settlement": "город", "website": URL, "contact": URL})
     path.write_text(yaml.safe_dump(schools, allow_unicode=True, sort_keys=False), "utf-8")
     # the bank's own registries: every expert's and criterion's words
