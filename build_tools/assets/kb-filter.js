@@ -55,7 +55,7 @@
         status.textContent = filtered
           ? 'Показано ' + shown + ' из ' + items.length + ' ' +
             plural(items.length, 'записи', 'записей', 'записей')
-          : '';
+          : 'Показаны все записи';
       }
       const address = new URL(window.location.href);
       selects.forEach(function (select) {
