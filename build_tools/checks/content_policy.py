@@ -13,9 +13,11 @@ from ..content.compound_fields import ListOf, Record
 
 # The attachment types are declared with the entry types that use them; the tree policy reads
 # them from there, so the content model needs nothing from the checks.
-from ..content.content_types import ATTACHMENT_TYPES, CONTENT_TYPES
+from ..content.content_types import ATTACHMENT_TYPES, CONTENT_TYPES, DOCUMENT_TYPES
 from ..content.registries import DATA_DIR, VOCABULARIES
 from ..content.scalar_fields import FilePath
+from ..content.site_registries import AGREEMENTS_DIR
+from ..content.site_registries import FILES as SITE_REGISTRY_FILES
 from ..diagnostics.problems import Problem
 from ..monitoring import MONITORING_DIR, TABLE_SUFFIXES
 from .content_tree import TreeFile, walk_tree
@@ -35,11 +37,12 @@ SNIPPETS_DIR = "_snippets"
 """The only folder an include extension (pymdownx.snippets) may read from; never published."""
 REGISTRY_FILES = frozenset({*(f"{v.name}.yml" for v in VOCABULARIES), "schools.yml",
                             "synonyms.yml", "indicators.yml", "criteria.yml",
-                            "experts.yml", "services.yml"})
+                            "experts.yml", "services.yml", *SITE_REGISTRY_FILES})
 RESERVED_TOP = frozenset({
     # written by the build (pages.py, syndication, open data, monitoring, search, guide)
     "index.md", "search.md", "schools", "topics", "events", "feeds", "data", "schemas",
     "search", "guide", "bank", "about", *(v.url for v in VOCABULARIES if v.url),
+    "sites", "networks",  # pages/site_pages.py
     # written by the theme, MkDocs and Pagefind
     "assets", "pagefind", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt",
     "favicon.ico", "index.html", "search.html",
@@ -86,6 +89,10 @@ def classify(relative: PurePosixPath, folders: tuple[str, ...]) -> tuple[str, Pr
         return "", _reserved(relative)
     if top in folders and len(parts) > 1:
         return _in_entry_folder(relative)
+    if top == AGREEMENTS_DIR and len(parts) == 2:  # agreements networks.yml names
+        if relative.suffix in DOCUMENT_TYPES:
+            return "attachment", None
+        return "", _wrong_type(relative, DOCUMENT_TYPES)
     if top == DATA_DIR and len(parts) == 2 and name in REGISTRY_FILES:
         return "input", None
     if top == DATA_DIR:
@@ -221,13 +228,14 @@ def referenced_files(entries: Iterable[Entry], content_root: Path) -> set[str]:
 
 
 def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path,
-                 skip: Iterable[str] = ()) -> list[Problem]:
+                 skip: Iterable[str] = (), also: Iterable[str] = ()) -> list[Problem]:
     """Attachments no entry refers to: nobody reviewed why they are there.
 
-    `skip`: content folders where an entry could not be read, so its references are unknown.
+    `skip`: content folders where an entry could not be read, so its references are unknown;
+    `also`: files registries name (networks' agreements), relative to content/.
     """
     skipped = set(skip)
-    referenced = referenced_files(entries, content_root)
+    referenced = referenced_files(entries, content_root) | _registry_files(also, content_root)
     return [Problem(
         "UnreferencedFile",
         f"на файл «{file.relative.name}» не ссылается ни один материал: непонятно, зачем он "
@@ -239,10 +247,16 @@ def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path,
 
 
 def published_attachments(plan: TreePlan, entries: Iterable[Entry],
-                          content_root: Path) -> set[str]:
-    """`src_uri`s of the attachments the given (published) entries refer to."""
-    referenced = referenced_files(entries, content_root)
+                          content_root: Path, also: Iterable[str] = ()) -> set[str]:
+    """`src_uri`s of the attachments the given (published) entries, or registries (`also`,
+    paths relative to content/), refer to."""
+    referenced = referenced_files(entries, content_root) | _registry_files(also, content_root)
     return {f.relative.as_posix() for f in plan.attachments if str(f.real) in referenced}
+
+
+def _registry_files(paths: Iterable[str], content_root: Path) -> set[str]:
+    root = str(content_root.resolve())
+    return {os.path.normpath(os.path.join(root, path)) for path in paths}
 
 
 def _file_values(spec: Record, value: dict[str, Any]) -> Iterator[str]:

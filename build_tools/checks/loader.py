@@ -28,6 +28,7 @@ from .content_policy import TreePlan, plan_tree, published_attachments, unrefere
 from .html_policy import check_html
 from .markdown_checks import check_body
 from .practice_checks import check_practices
+from .site_checks import check_sites
 from .text_checks import check_text
 
 _DIGEST_SLUG = r"\d{4}-\d{2}"
@@ -99,7 +100,8 @@ class Checked:
         """What the site copies from content/: the attachments `library`'s entries refer to."""
         if self.tree is None:
             return set()
-        return published_attachments(self.tree, library.entries, self.project.content_root)
+        return published_attachments(self.tree, library.entries, self.project.content_root,
+                                     also=library.registry.sites.agreement_files())
 
     def published(self) -> Library:
         """The library without drafts and withdrawn entries: what `kb build` publishes."""
@@ -153,10 +155,12 @@ def check_content(project: Project) -> Checked:
     problems.extend(monitoring_problems)
     across = check_entries(entries, registry, practice_files)
     across += check_practices(entries, registry, monitoring)
+    across += check_sites(entries, registry, practice_files)
     problems.extend(across)
     # A file only a draft refers to is expected (the draft will use it), so all entries count;
     # beside an entry that could not be read, its own error comes first.
-    problems.extend(unreferenced(plan, entries, project.content_root, skip=unread))
+    problems.extend(unreferenced(plan, entries, project.content_root, skip=unread,
+                                 also=registry.sites.agreement_files()))
     # An entry naming a school or practice that does not exist cannot be drawn: the preview
     # (kb serve), which goes on with errors, leaves it out rather than failing on it.
     broken = {p.path for p in across if p.severity.is_error()}

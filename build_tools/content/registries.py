@@ -28,7 +28,8 @@ from .bank_registries import (
 )
 from .compound_fields import ListOf, Record
 from .fields import CheckContext, Field, Vocabulary, normalize
-from .scalar_fields import Boolean, Integer, Text, Url, slug_id
+from .scalar_fields import Integer, Text, Url, slug_id
+from .site_model import SiteRegistries
 from .sources import read_data_file
 from .term_fields import Choice
 from .term_fields import Term as TermField
@@ -65,6 +66,7 @@ VOCABULARIES: tuple[VocabularySpec, ...] = (
     VocabularySpec("licenses", "лицензия", "", extra=("url",)),
     VocabularySpec("cost_bands", "затраты на практику", ""),
     VocabularySpec("pupils", "категория обучающихся", ""),
+    VocabularySpec("event_formats", "формат события", ""),
 )
 """cost_bands.yml lists its bands cheapest first: filters and sorting keep that order."""
 
@@ -124,7 +126,6 @@ SCHOOL = Record(
                                 minimum=2019, maximum=2100),
         "type": ORG_TYPE,
         "division": DIVISION,
-        "internship_site": Boolean("Является ли школа стажировочной площадкой."),
         "support_programme_since": Integer(
             "Год входа в региональную программу поддержки школ с низкими результатами и в "
             "неблагоприятных условиях; пусто, если школа в ней не участвует.",
@@ -141,6 +142,9 @@ SCHOOL = Record(
         "contact": Url("Официальная страница контактов школы (организации, не сотрудника).",
                        max_length=300),
     },
+    renamed={"internship_site": "поле «internship_site» заменено реестром стажировочных "
+                                "площадок: опишите площадку в content/_data/internship_sites.yml "
+                                "(уровень, срок, решение, программа) и удалите поле у школы."},
 )
 
 
@@ -199,7 +203,6 @@ class School:
     kind: str
     opened: int
     member_since: int
-    internship_site: bool = False
     locality: str = ""
     students: int | None = None
     settlement: str = SETTLEMENTS[0]
@@ -268,6 +271,8 @@ class Registry:
     """The bank's criteria and experts."""
     association: Association = field(default_factory=Association)
     """Projects with their participants, and the institute's support services."""
+    sites: SiteRegistries = field(default_factory=SiteRegistries)
+    """Internship sites, partner organisations and networks (site_registries.py)."""
 
     def vocabulary(self, name: str) -> Vocabulary:
         if name == "schools":
@@ -313,7 +318,6 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     problems.extend(_duplicates(rows, ("id",), display_path(path, display_root)))
     for row in rows:
         fields = {k: v for k, v in row.items() if not k.startswith("_")}
-        fields["internship_site"] = bool(fields["internship_site"])
         fields.update({k: fields[k] or "" for k in ("locality", "website", "contact",
                                                     "division")})
         fields["type"] = fields["type"] or ORG_TYPES[0]
@@ -326,7 +330,9 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     if path.is_file():  # optional: search works without it, only less generously
         rows = read_rows(path, SYNONYMS, registry, content_root, display_root, problems)
         registry.synonyms = [tuple(row["terms"]) for row in rows]
-    return registry, problems
+    from .site_registries import load_site_registries  # it reads rows with this module
+    registry.sites, found = load_site_registries(registry, data_dir, content_root, display_root)
+    return registry, problems + found
 
 
 def _load_bank(registry: Registry, data_dir: Path, root: Path, display_root: Path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .catalogue_association import ASSOCIATION_CATALOGUE
 from .catalogue_bank import BANK_CATALOGUE
+from .catalogue_sites import SITES_CATALOGUE
 from .explanation import Explanation
 
 __all__ = ["CATALOGUE", "Explanation"]
@@ -655,3 +656,4 @@ CATALOGUE: dict[str, Explanation] = {
 }
 CATALOGUE.update(BANK_CATALOGUE)
 CATALOGUE.update(ASSOCIATION_CATALOGUE)
+CATALOGUE.update(SITES_CATALOGUE)

@@ -3,7 +3,7 @@ not, and the support programme's schools against the others."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -56,8 +56,11 @@ class Lists:
 
 def internship_lists(assessment: Assessment, schools: Schools,
                      indicators: Mapping[str, Indicator], rule: SelectionRule,
-                     disclosure: Disclosure) -> Lists:
-    """New candidates (best score first), sites that still qualify, sites that no longer do."""
+                     disclosure: Disclosure, sites: Collection[str]) -> Lists:
+    """New candidates (best score first), sites that still qualify, sites that no longer do.
+
+    `sites`: the schools that are internship sites on the build date (a record of
+    internship_sites.yml in force, `SiteRegistries.site_schools`)."""
     per_school = {str(k): part for k, part in assessment.indicators.groupby("school")}
     lists = Lists([], [], [])
     assessed = set()
@@ -69,13 +72,13 @@ def internship_lists(assessment: Assessment, schools: Schools,
         verdict = SchoolVerdict(school, None if pd.isna(row.score) else float(row.score),
                                 _changes(per_school[school.id], indicators, assessment))
         if row.qualifies:
-            (lists.confirmed if school.internship_site else lists.candidates).append(verdict)
-        elif school.internship_site:
+            (lists.confirmed if school.id in sites else lists.candidates).append(verdict)
+        elif school.id in sites:
             verdict.reasons = _reasons(per_school[school.id], int(row.improved), indicators,
                                        rule, disclosure)
             lists.not_confirmed.append(verdict)
     for school in schools:
-        if school.internship_site and school.id not in assessed:
+        if school.id in sites and school.id not in assessed:
             lists.not_confirmed.append(SchoolVerdict(school, None, [], [
                 "нет данных мониторинга по результатам обучения за эти периоды"]))
     return lists

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..content.registries import Registry
+from ..output.build_date import build_date
 from . import Monitoring
 from .aggregate import ALL_DISTRICTS, district_summary, school_dynamics, with_districts
 from .candidates import Lists, ProgrammeRow, internship_lists, programme_rows
@@ -226,7 +227,8 @@ class MonitoringReport:
         if self._lists is None:
             self._lists = internship_lists(self.assessment, self.registry.schools,
                                            self.monitoring.indicators, self.settings.rule,
-                                           self.disclosure)
+                                           self.disclosure,
+                                           self.registry.sites.site_schools(build_date()))
         return self._lists
 
     def programme_rows(self) -> list[ProgrammeRow]:

@@ -11,6 +11,8 @@ from typing import Any
 from ..content.association import MEMBER_GROUPS, MemberGroup, Project, Service, member_group
 from ..content.library import Entry, Library
 from ..content.registries import School, Term, VocabularySpec
+from ..content.russian import plural
+from ..output.build_date import build_date
 from ..syndication.events import item_anchor
 
 ABOUT_SRC = "about/index.md"
@@ -147,19 +149,22 @@ def members_by_district(library: Library) -> list[tuple[Term, list[School]]]:
 
 
 def internship_sites_section(library: Library) -> list[AboutLink]:
-    """The internship sites listed on «Об Ассоциации», one link per site to its page.
-
-    The internship sites' part of the site fills this list from its registry; while it is
-    empty, the page leaves the section out."""
-    return []
+    """The internship sites in force on the build date, one link per site on «Стажировочные
+    площадки»."""
+    day = build_date()
+    schools = library.registry.schools
+    return [AboutLink(f"{schools.get(s.school).short_name}: {s.theme}",
+                      f"sites/#ploshchadka-{s.id}", f"{s.level} площадка до {s.until.year} г.")
+            for s in library.registry.sites.sites if s.in_force(day)]
 
 
 def networks_section(library: Library) -> list[AboutLink]:
-    """The networks and partnerships listed on «Об Ассоциации», one link per network or pair.
-
-    The networks' part of the site fills this list from its registry; while it is empty, the
-    page leaves the section out."""
-    return []
+    """The networks and partnerships in force on the build date, one link per network or
+    pair on «Сети и партнёрства»."""
+    day = build_date()
+    return [AboutLink(n.name, f"networks/#set-{n.id}",
+                      f"{n.type}, {plural(len(n.parties), 'участник', 'участника', 'участников')}")
+            for n in library.registry.sites.networks if n.in_force(day)]
 
 
 def services(library: Library) -> list[ServiceView]:

@@ -32,6 +32,7 @@ from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
 from .replication import RequestLink, replication_request
+from .site_pages import SitePages
 
 PER_PAGE = 50
 """Listing pages are split so that no page grows with the size of the bank."""
@@ -112,6 +113,8 @@ class SiteBuilder:
         self._items: dict[str, Fragment] = {}
         self._header_form: Fragment | None = None
         self._synonyms = search_data.SynonymIndex(library.registry.synonyms)
+        self.sites = SitePages(self)
+        """Internship sites and networks: their pages and the school pages' parts."""
         self.with_data = schools_with_data(library.monitoring)
         """(school, indicator) pairs with monitoring data: once per build, for every practice."""
         self._term_urls = {
@@ -162,6 +165,7 @@ class SiteBuilder:
         yield self.about_page()
         yield from self.vocabulary_pages()
         yield from self.monitoring_pages()
+        yield from self.sites.pages()
         yield self.search_page()
         yield self.guide_page()
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..content.library import Entry
 from ..content.months import YearMonth
+from ..content.registries import Term
 
 
 def event_uid(title: str, start: dt.date) -> str:
@@ -40,6 +41,8 @@ class Event:
     digest: Entry
     """The issue that announced the event."""
     rubric: str
+    format: str = ""
+    """A term of event_formats.yml, or "" when the item names none."""
     block: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The item's `event:` block as written (validated), for copying into a new issue."""
 
@@ -87,9 +90,18 @@ def _events_of(digest: Entry) -> Iterator[Event]:
                 start=start, end=data.get("end") or start, place=data.get("place") or "",
                 online=bool(data.get("online")),
                 registration_until=data.get("registration_until"),
-                digest=digest, rubric=rubric["rubric"],
+                digest=digest, rubric=rubric["rubric"], format=data.get("format") or "",
                 block={key: value for key, value in data.items() if value is not None},
             )
+
+
+def format_filter(events: Iterable[Event], formats: Iterable[Term] | None) -> dict[str, Any]:
+    """The calendar's filter by format: the formats its events use, in the vocabulary's order
+    (`formats`, as (id, name)), and each name's id for the events' data attributes."""
+    used = {e.format for e in events if e.format}
+    terms = [t for t in formats or () if t.name in used]
+    return {"formats": [(t.id, t.name) for t in terms],
+            "format_ids": {t.name: t.id for t in terms}}
 
 
 @dataclass(frozen=True)

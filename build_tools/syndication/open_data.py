@@ -221,7 +221,7 @@ def _recommendation_columns(site_url: str) -> tuple[Column, ...]:
     )
 
 
-def _school_columns(site_url: str, library: Library) -> tuple[Column, ...]:
+def _school_columns(site_url: str, library: Library, today: dt.date) -> tuple[Column, ...]:
     def attr(name: str) -> Getter:
         return lambda school: getattr(school, name)
 
@@ -230,8 +230,11 @@ def _school_columns(site_url: str, library: Library) -> tuple[Column, ...]:
         Column("url", "Адрес страницы школы на сайте.", "строка",
                lambda s: f"{site_url}schools/{s.id}/"),
         *_fields(SCHOOL.fields, "name", "short_name", "type", "division", "district",
-                 "locality", "kind", "opened", "member_since", "internship_site", "students",
-                 "settlement", "website", "contact", getter=attr),
+                 "locality", "kind", "opened", "member_since", getter=attr),
+        Column("internship_site", "Стажировочная площадка на день выгрузки: есть действующая "
+               "запись в реестре площадок (internship_sites.yml).", "логическое",
+               lambda s: library.registry.sites.site_in_force(s.id, today) is not None),
+        *_fields(SCHOOL.fields, "students", "settlement", "website", "contact", getter=attr),
         Column("size", "Размер школы по числу обучающихся: малая (меньше 500), средняя "
                "(500–1200), крупная (больше 1200).", "строка", attr("size")),
         Column("practices", "Число практик школы в банке.", "число",
@@ -255,7 +258,7 @@ def published_datasets(library: Library, *, site_url: str,
         "schools", "Школы — участницы Ассоциации",
         "Реестр школ Ассоциации новых школ: район, тип (новостройка или после реновации), "
         "годы открытия и вступления, статус стажировочной площадки.",
-        _school_columns(site_url, library))
+        _school_columns(site_url, library, today))
     yield _publish(practices, library.practices, today)
     yield _publish(recommendations, library.recommendations, today)
     yield _publish(schools, list(library.registry.schools), today)

@@ -17,7 +17,7 @@ from typing import Any
 from ..content.library import Library
 from ..output.reproducible import build_time
 from . import events as ev
-from . import feeds, open_data
+from . import feeds, open_data, site_data
 
 CALENDAR_FILE = "events/events.ics"
 CALENDAR_NAME = "События Ассоциации новых школ"
@@ -61,8 +61,10 @@ class Syndication:
         self.library = library
         self.settings = settings
         self.events = ev.collect_events(library.digests)
-        self.datasets = list(open_data.published_datasets(
-            library, site_url=settings.site_url, today=settings.today))
+        self.datasets = [
+            *open_data.published_datasets(library, site_url=settings.site_url,
+                                          today=settings.today),
+            *site_data.site_datasets(library, site_url=settings.site_url, today=settings.today)]
 
     # --- what pages show ---
 
@@ -89,6 +91,8 @@ class Syndication:
             "past": ev.by_month(recent, newest_first=True),
             "older_past": len(past) - len(recent),
             "calendar_file": self.calendar_file,
+            **ev.format_filter(self.events,
+                               self.library.registry.vocabularies.get("event_formats")),
         }
 
     def open_data_context(self) -> dict[str, Any]:

@@ -35,11 +35,12 @@ def test_issue_numbers_must_follow_each_other(project: Path, kb: KbRunner) -> No
 def test_event_dates_are_checked(project: Path, kb: KbRunner) -> None:
     issue = project / "content" / "digests" / "2026-11.md"
     original = issue.read_text("utf-8")
-    issue.write_text(original.replace("start: 2026-12-16\n          end: 2026-12-17",
-                                      "start: 2026-12-16\n          end: 2026-12-15", 1), "utf-8")
+    issue.write_text(original.replace("format: проектная сессия\n          end: 2026-12-17",
+                                      "format: проектная сессия\n          end: 2026-12-15", 1),
+                     "utf-8")
     result = kb("validate", cwd=project)
     assert result.returncode == 1
-    assert ("content/digests/2026-11.md:42:16: rubrics[3].items[1].event.end: событие "
+    assert ("content/digests/2026-11.md:44:16: rubrics[3].items[1].event.end: событие "
             "заканчивается (2026-12-15) раньше, чем начинается (2026-12-16). "
             "[DatesOutOfOrder]") in result.stderr, result.stderr
     issue.write_text(original.replace("start: 2026-12-03", "start: 2026-12-32", 1), "utf-8")

@@ -22,6 +22,7 @@ import pytest
 from build_tools.checks.config_policy import check_config
 from build_tools.checks.content_policy import RESERVED_TOP, typed_folders
 from build_tools.checks.loader import Project, load_library
+from build_tools.content.site_registries import AGREEMENTS_DIR
 from build_tools.monitoring import MONITORING_DIR
 from build_tools.output.inline_scripts import InlineScripts, is_known
 from tests.engine.test_cli import tree_digest
@@ -140,7 +141,7 @@ def test_build_publishes_only_referenced_attachments(sample_site: Path) -> None:
 
 def test_every_top_level_name_of_the_site_is_reserved(sample_site: Path) -> None:
     """RESERVED_TOP is written by hand; the built site says whether it is complete."""
-    inputs = {*typed_folders(), MONITORING_DIR}
+    inputs = {*typed_folders(), MONITORING_DIR, AGREEMENTS_DIR}  # folders copied from content/
     names = {p.name for p in sample_site.iterdir()}
     assert names - inputs - RESERVED_TOP == set()
 

@@ -136,17 +136,21 @@ def test_candidates_are_ranked_by_the_unit_free_measure() -> None:
     assert list(schools["qualifies"]) == [True, True, True, False]
 
 
-def school(key: str, site: bool = False, since: int | None = None) -> School:
+def school(key: str, since: int | None = None) -> School:
     return School(key, f"Школа {key}", f"Школа {key}", "Район", "новостройка", 2020, 2020,
-                  internship_site=site, support_programme_since=since)
+                  support_programme_since=since)
+
+
+SITES = {"found", "falls", "nodata"}
+"""Schools with an internship-site record in force (internship_sites.yml)."""
 
 
 def test_internship_sites_go_to_their_own_lists_with_units_of_change() -> None:
     schools = Schools({s.id: s for s in (
-        school("found", site=True), school("waves"), school("falls", site=True),
-        school("small"), school("nodata", site=True))})
+        school("found"), school("waves"), school("falls"), school("small"),
+        school("nodata"))})
     lists = internship_lists(assess(FIXTURE, INDICATORS, RULE), schools, INDICATORS, RULE,
-                             Disclosure())
+                             Disclosure(), SITES)
     assert [v.school.id for v in lists.candidates] == ["waves"]
     assert [v.school.id for v in lists.confirmed] == ["found"]
     assert {v.school.id: v.reasons for v in lists.not_confirmed} == {
@@ -156,7 +160,7 @@ def test_internship_sites_go_to_their_own_lists_with_units_of_change() -> None:
     # A percentage changes in percentage points; 8 → 5 is −3,0 п. п.
     assert changes == {"ege": "+6,0 баллы", "share": "\u22123,0 п.\u00a0п."}
     private = internship_lists(assess(FIXTURE, INDICATORS, RULE), schools, INDICATORS, RULE,
-                               Disclosure(school_values=False))
+                               Disclosure(school_values=False), SITES)
     assert [v.reasons for v in private.not_confirmed if v.school.id == "falls"] == [
         ["ухудшился показатель «Retention»"]]  # no value when school values are off
 

@@ -103,7 +103,7 @@ def poison_registries(project: Path) -> None:
     schools = yaml.safe_load(path.read_text(encoding="utf-8"))
     schools.append({"id": SCHOOL, "name": PAYLOAD, "short_name": PAYLOAD,
                     "district": term_name("districts"), "kind": "новостройка", "opened": 2024,
-                    "member_since": 2024, "internship_site": True, "locality": PAYLOAD,
+                    "member_since": 2024, "locality": PAYLOAD,
                     "settlement": "город", "website": URL, "contact": URL})
     path.write_text(yaml.safe_dump(schools, allow_unicode=True, sort_keys=False), "utf-8")
     # the bank's own registries: every expert's and criterion's words
@@ -116,6 +116,19 @@ def poison_registries(project: Path) -> None:
             row.update({field: f"{row[field]} {PAYLOAD}" for field in fields})
             if name == "criteria":
                 row["levels"] = {score: f"{text} {SHORT}" for score, text in row["levels"].items()}
+        path.write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), "utf-8")
+    # internship sites, partners and networks: their words; the sites keep no practice, since
+    # the poisoned practice moves to the hostile school
+    for name, fields in (("internship_sites", ("theme", "description")),
+                         ("partners", ("name",)),
+                         ("networks", ("name", "description", "coordinator"))):
+        path = data_dir / f"{name}.yml"
+        rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for row in rows:
+            row.update({field: f"{row.get(field) or ''} {PAYLOAD}" for field in fields})
+            row.pop("practices", None)
+            if "decision" in row:
+                row["decision"]["document"] += f" {PAYLOAD}"
         path.write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), "utf-8")
 
 
