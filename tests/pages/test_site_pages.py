@@ -30,7 +30,7 @@ def test_sites_page_lists_sites_in_force_then_expired_terms(sample_site: Path) -
     assert "Запуск новой школы — первый год управленческой команды" in expired
     # the filter's options and the items' tokens
     assert '<option value="regionalnaya">региональная</option>' in raw
-    assert re.search(r'id="mayak-upravlencheskie-komandy" data-kb-item '
+    assert re.search(r'id="ploshchadka-mayak-upravlencheskie-komandy" data-kb-item '
                      r'data-kb-level="regionalnaya" data-kb-district="[a-z-]+" '
                      r'data-kb-topic="upravlenie[a-z- ]*"', raw)
     # upcoming internships come from digest events of the format «стажировка»
@@ -70,8 +70,8 @@ def test_school_page_shows_its_site_status_and_partners(sample_site: Path) -> No
     assert "Стажировочная площадка нет; муниципальная площадка с 2021 по 2024 год (истёк)" in (
         rodnik)
     raw = (sample_site / "schools/gatchina-mayak/index.html").read_text(encoding="utf-8")
-    assert 'href="../../sites/#mayak-upravlencheskie-komandy"' in raw
-    assert 'href="../../networks/#dogovor-gatchina-kommunar"' in raw
+    assert 'href="../../sites/#ploshchadka-mayak-upravlencheskie-komandy"' in raw
+    assert 'href="../../networks/#set-dogovor-gatchina-kommunar"' in raw
 
 
 def test_calendar_marks_each_event_with_its_format(sample_site: Path) -> None:
@@ -98,3 +98,16 @@ def test_open_data_carries_the_registries(sample_site: Path) -> None:
         schools = {row["id"]: row for row in csv.DictReader(handle)}
     assert schools["gatchina-mayak"]["internship_site"] == "да"
     assert schools["tosno-rodnik"]["internship_site"] == "нет"
+
+
+def test_about_page_lists_the_sites_and_networks_in_force(sample_site: Path) -> None:
+    raw = (sample_site / "about/index.html").read_text(encoding="utf-8")
+    about = text(sample_site / "about/index.html")
+    sites = about.split("Стажировочные площадки", 1)[1].split("Сети и партнёрства")[0]
+    assert "Школа «Маяк»: Управленческие команды" in sites
+    assert "Работа с родителями" not in sites  # «Родник»'s term has expired
+    assert 'href="../sites/#ploshchadka-mayak-upravlencheskie-komandy"' in raw
+    assert re.search(r'href="\.\./networks/#set-[a-z0-9-]+"', raw)
+    # every link into the sites and networks pages lands on an id those pages have
+    for page, anchor in re.findall(r'href="\.\./(sites|networks)/#([^"]+)"', raw):
+        assert f'id="{anchor}"' in (sample_site / page / "index.html").read_text("utf-8")
