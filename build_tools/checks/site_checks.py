@@ -27,7 +27,9 @@ def check_sites(entries: list[Entry], registry: Registry,
                     f"практики «{slug}» нет в банке (content/practices/{slug}.md): укажите имя "
                     "файла практики этой школы без .md.", field=where,
                 ).located(registries.sites_file, site.line, 1))
-            elif practice.data.get("school") != site.school:
+            elif (practice.data.get("school") != site.school
+                  and registry.schools.find(str(practice.data.get("school"))) is not None):
+                # A practice of an unknown school has its own UnknownSchool in its file.
                 problems.append(Problem(
                     "SitePracticeOfOtherSchool",
                     f"практика «{slug}» — практика школы «{practice.data.get('school')}», а "

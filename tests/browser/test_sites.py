@@ -44,12 +44,12 @@ def test_from_a_school_page_a_reader_reaches_its_site_and_partners(page: Page,
     page.goto(site_server.url("schools/shlisselburg-ladoga/"))
     page.get_by_role("link", name="муниципальная площадка").click()
     expect(page).to_have_url(site_server.url("sites/#ploshchadka-ladoga-partnerstvo-s-shkolami"))
-    expect(page.locator("#ladoga-partnerstvo-s-shkolami")).to_contain_text(
+    expect(page.locator("#ploshchadka-ladoga-partnerstvo-s-shkolami")).to_contain_text(
         "Партнёрство с сельской школой")
     page.goto(site_server.url("schools/shlisselburg-ladoga/"))
     page.get_by_role("link", name="Пара «Ладога» — «Созидание»").click()
     expect(page).to_have_url(site_server.url("networks/#set-ladoga-sozidanie"))
-    pair = page.locator("#ladoga-sozidanie")
+    pair = page.locator("#set-ladoga-sozidanie")
     expect(pair.locator("table.kb-monitoring thead th")).to_have_count(3)
     pair.get_by_role("link", name="Горбунковская школа").first.click()
     expect(page).to_have_url(site_server.url("schools/gorbunki-sozidanie/"))
