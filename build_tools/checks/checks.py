@@ -105,12 +105,28 @@ def iter_references(
                     yield from iter_references(spec.item, item, (*path, index))
 
 
+_entry_references: dict[tuple[str, str], list[tuple[FieldPath, str, str]]] = {}
+"""Per entry (its `source_key` and path): its references, found once while its bytes stay."""
+
+
+def _references_of(entry: Entry) -> list[tuple[FieldPath, str, str]]:
+    if not entry.source_key:
+        return list(iter_references(entry.type.record, entry.data))
+    key = (entry.source_key, str(entry.path))
+    found = _entry_references.get(key)
+    if found is None:
+        if len(_entry_references) > 50_000:  # old answers of edited files, after many saves
+            _entry_references.clear()
+        found = _entry_references[key] = list(iter_references(entry.type.record, entry.data))
+    return found
+
+
 def _references(
     entries: list[Entry], schools: Schools, all_practices: set[str]
 ) -> list[Problem]:
     problems = []
     for entry in entries:
-        for path, target, value in iter_references(entry.type.record, entry.data):
+        for path, target, value in _references_of(entry):
             if target == "schools" and schools.available and schools.is_broken(value):
                 problems.append(_locate(entry, broken_row(schools.label, value).under(*path)))
             elif target == "schools" and schools.available and schools.find(value) is None:

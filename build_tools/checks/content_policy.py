@@ -202,6 +202,11 @@ def _outside(relative: PurePosixPath, folders: tuple[str, ...]) -> Problem:
     )
 
 
+_entry_files: dict[tuple[str, str, str], frozenset[str]] = {}
+"""Per entry (its `source_key`, path and the content root): the real paths it refers to.
+`kb serve` asks on every save, and only the saved file's answer changes."""
+
+
 def referenced_files(entries: Iterable[Entry], content_root: Path) -> set[str]:
     """Real paths of the files the entries name in a file field or link to from the body.
 
@@ -211,20 +216,33 @@ def referenced_files(entries: Iterable[Entry], content_root: Path) -> set[str]:
     root = str(content_root.resolve())
     found: set[str] = set()
     folders: dict[Path, str] = {}
+    seen = 0
     for entry in entries:
-        for value in _file_values(entry.type.record, entry.data):
-            found.add(os.path.normpath(os.path.join(root, value)))
-        outline = entry.outline
-        folder = folders.get(entry.path.parent)
-        if folder is None:
-            folder = folders[entry.path.parent] = str(entry.path.parent.resolve())
-        for element in outline.elements if outline is not None else ():
-            for attribute in ("href", "src"):
-                target = _local_target(element.attrs.get(attribute, ""), folder)
-                if target is not None:
-                    found.add(target)
+        key = (entry.source_key, str(entry.path), root)
+        files = _entry_files.get(key) if entry.source_key else None
+        if files is None:
+            files = frozenset(_files_of(entry, root, folders))
+            if entry.source_key:
+                _entry_files[key] = files
+        found |= files
+        seen += 1
+    if len(_entry_files) > 2 * seen + 100:  # edited files' old answers, after many saves
+        _entry_files.clear()
     inside = root.rstrip(os.sep) + os.sep
     return {p for p in found if p.startswith(inside)}
+
+
+def _files_of(entry: Entry, root: str, folders: dict[Path, str]) -> Iterator[str]:
+    for value in _file_values(entry.type.record, entry.data):
+        yield os.path.normpath(os.path.join(root, value))
+    folder = folders.get(entry.path.parent)
+    if folder is None:
+        folder = folders[entry.path.parent] = str(entry.path.parent.resolve())
+    for element in entry.outline.elements if entry.outline is not None else ():
+        for attribute in ("href", "src"):
+            target = _local_target(element.attrs.get(attribute, ""), folder)
+            if target is not None:
+                yield target
 
 
 def unreferenced(plan: TreePlan, entries: Iterable[Entry], content_root: Path,

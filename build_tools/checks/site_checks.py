@@ -12,13 +12,24 @@ def check_sites(entries: list[Entry], registry: Registry,
                 practice_files: set[str]) -> list[Problem]:
     """Located at the site's row in internship_sites.yml. `practice_files`: the names of every
     practice file, read or not: one that could not be read has its own error, not another."""
-    practices = {e.slug: e for e in entries if e.type.name == "practice"}
+    practices: dict[str, Entry] = {}
+    shared: set[str] = set()
+    """Names of two practice files: DuplicateId reports them, and which one a site means is
+    unknown, so neither is judged here."""
+    for entry in entries:
+        if entry.type.name != "practice":
+            continue
+        if entry.slug in practices:
+            shared.add(entry.slug)
+        practices[entry.slug] = entry
     registries = registry.sites
     problems = []
     for site in registries.sites:
         for number, slug in enumerate(site.practices):
             where = (site.index, "practices", number)
             practice = practices.get(slug)
+            if slug in shared:
+                continue
             if slug in practice_files and (practice is None or not practice.data.get("school")):
                 continue
             if practice is None:

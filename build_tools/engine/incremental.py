@@ -75,11 +75,20 @@ class ServeSession:
         """src_uri -> (digest, absolute path of the output) of the last finished build."""
         self.pending: dict[str, tuple[str, str]] = {}
         self.rebuilt: list[str] = []
+        self._digests: dict[str, tuple[PageSpec, str, str]] = {}
+        """src_uri -> (spec, site key, digest): a page the memo handed back as the very same
+        spec is not hashed again."""
 
     def page(self, config: Any, spec: PageSpec, key: str) -> GeneratedFile:
         inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
         file = _generated(config, spec.src_uri, spec.markdown, inclusion)
-        self._track(file, page_digest(spec, key))
+        known = self._digests.get(spec.src_uri)
+        if known is not None and known[0] is spec and known[1] == key:
+            digest = known[2]
+        else:
+            digest = page_digest(spec, key)
+            self._digests[spec.src_uri] = (spec, key, digest)
+        self._track(file, digest)
         if file.changed:
             self.rebuilt.append(spec.src_uri)
         return file
@@ -110,9 +119,11 @@ class ServeSession:
 
     def finish(self) -> None:
         self.written, self.pending = self.pending, {}
+        self._digests = {uri: known for uri, known in self._digests.items()
+                         if uri in self.written}
 
     def forget(self) -> None:
-        self.written, self.pending = {}, {}
+        self.written, self.pending, self._digests = {}, {}, {}
 
 
 class DirtyWarningFilter(logging.Filter):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -48,10 +50,44 @@ class Monitoring:
         return cls(indicators, rows)
 
 
+_last: tuple[str, Monitoring, list[Problem]] | None = None
+"""The last result and what it was read from: `kb serve` checks content on every save, and
+reading a large table again when nothing under monitoring/ or _data/ changed was a seventh of
+a rebuild."""
+
+
 def load_monitoring(
     content_root: Path, display_root: Path, registry: Registry
 ) -> tuple[Monitoring, list[Problem]]:
-    """Read and check every table; a file with any error contributes no rows at all."""
+    """Read and check every table; a file with any error contributes no rows at all. The
+    result is reused while the tables, the registries and the day are the same."""
+    global _last
+    key = _inputs_key(content_root, display_root)
+    if _last is not None and _last[0] == key:
+        return _last[1], list(_last[2])
+    monitoring, problems = _read_all(content_root, display_root, registry)
+    _last = (key, monitoring, list(problems))
+    return monitoring, problems
+
+
+def _inputs_key(content_root: Path, display_root: Path) -> str:
+    """Every byte the tables are read and checked from: the tables, the registries (indicators,
+    schools), where messages point, and today's date."""
+    digest = hashlib.sha256(f"{content_root.resolve()}\0{display_root}\0"
+                            f"{dt.date.today().isoformat()}".encode())
+    for folder in (content_root / DATA_DIR, content_root / MONITORING_DIR):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            try:
+                content = path.read_bytes() if path.is_file() else b"<folder>"
+            except OSError:
+                content = b"<unreadable>"
+            digest.update(str(path).encode() + b"\0" + hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+def _read_all(
+    content_root: Path, display_root: Path, registry: Registry
+) -> tuple[Monitoring, list[Problem]]:
     indicators, problems = load_indicators(content_root / DATA_DIR, registry, content_root,
                                            display_root)
     folder = content_root / MONITORING_DIR
