@@ -29,6 +29,7 @@ from ..content.fields import Field, Vocabulary
 from ..content.months import YearMonth
 from ..content.slugs import slugify
 from ..content.sources import split_front_matter
+from . import course_scaffold
 
 WIDTH = 96
 """Comment lines are wrapped to stay readable in any editor."""
@@ -55,6 +56,7 @@ BODIES = {
 }
 """Suggested sections of the text below the fields; the prompts are HTML comments, which the
 site never shows."""
+BODIES.update(course_scaffold.BODIES)
 
 
 class ScaffoldError(Exception):
@@ -104,6 +106,11 @@ def scaffold(content_type: ContentType, argument: str, content_root: Path,
         year, month = _month(argument, today)
         slug = YearMonth(year, month).slug
         values = {"year": year, "month": month, "issue": _next_issue(content_root, slug)}
+    elif content_type.name == "conference":
+        edition = course_scaffold.edition_year(argument, today)
+        if edition is None:
+            raise ScaffoldError(course_scaffold.edition_advice(argument))
+        slug, values = str(edition), course_scaffold.edition_values(edition)
     else:
         title = " ".join(argument.split())
         if not title:

@@ -42,6 +42,8 @@ log = logging.getLogger("mkdocs.plugins.kb")
 ASSETS = Path(__file__).parents[1] / "assets"
 STYLESHEET = "assets/kb.css"
 SCRIPT = "assets/kb-search.js"
+LIST_FILTER = "assets/kb-list-filter.js"
+"""Filters of generated lists (the courses page); does nothing on pages without one."""
 FONTS = "assets/kb-fonts.css"
 """The self-hosted web fonts (assets/fonts/): the same look on every machine."""
 FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*.woff2"))
@@ -144,8 +146,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for stylesheet in (FONTS, theme.STYLESHEET, STYLESHEET, low_vision.STYLESHEET):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        if SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(SCRIPT)
+        for script in (SCRIPT, LIST_FILTER):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         if self.command == "build" and self.settings.staged:
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
@@ -178,8 +181,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(self.session.page(config, spec, key))
         for static in self.statics:
             files.append(self.session.static(config, static))
-        for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, low_vision.STYLESHEET,
-                      low_vision.SCRIPT, *FONT_FILES):
+        for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, LIST_FILTER,
+                      low_vision.STYLESHEET, low_vision.SCRIPT, *FONT_FILES):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
         return files
