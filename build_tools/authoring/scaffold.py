@@ -164,6 +164,10 @@ def _field(name: str, spec: Field, value: Any, vocabularies: Mapping[str, Vocabu
                                                if not line.lstrip().startswith("#"))]
     if isinstance(spec, ListOf):
         return [*lines, f"{key} []"]
+    if isinstance(spec, Record) and spec.required:  # a conference's dates: fill them in
+        return [*lines, key, *(line for name, nested in spec.fields.items()
+                               for line in _field(name, nested, None, vocabularies,
+                                                  inner_indent))]
     if isinstance(spec, Record) and not spec.required:
         # Review, decision, passport: left empty in a draft, their fields shown as hints.
         hint = _comment("Чтобы заполнить, уберите # в начале строк с полями ниже:", indent)
