@@ -83,6 +83,13 @@ class TermOrId(Term):
                     return str(term.name), []
         return super().check(value, ctx)
 
+    def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
+        vocabulary = vocabularies.get(self.vocabulary)
+        if not isinstance(vocabulary, Iterable):
+            return {"type": "string"}
+        terms = list(vocabulary)
+        return {"type": "string", "enum": [t.name for t in terms] + [t.id for t in terms]}
+
     def rule(self, vocabularies: Mapping[str, Vocabulary]) -> str:
         return super().rule(vocabularies).replace("Значения из словаря", "Название или "
                                                   "идентификатор из словаря", 1)
