@@ -46,7 +46,7 @@ COURSES_CATALOGUE: dict[str, Explanation] = {
         "content/courses/: ссылка с дайджеста вела бы в никуда, а страница курса не "
         "показала бы этот материал.",
         "Укажите имя файла курса без .md (оно же — последняя часть адреса страницы курса) "
-        "или сначала добавьте курс командой kb new course \"Название\".",
+        "или сначала добавьте курс командой kb new course с названием курса в кавычках.",
         "course: upravlenie-razvitiem-obrazovatelnoy-organizatsii",
     ),
     "UnknownConference": Explanation(
