@@ -1,11 +1,12 @@
 /* kb-filter.js: filters over lists the build already wrote into the page — the events calendar
- * by format, the internship sites by level, district and topic.
+ * by format, the internship sites by level, district and topic, the courses.
  *
  * A <form data-kb-filter="ID" hidden> holds <select name="X"> elements; the element #ID holds
  * items [data-kb-item] with data-kb-X="token token …" and groups [data-kb-group] (a month,
  * a list) that are hidden when none of their items is shown. The form stays hidden without
  * JavaScript, and then every item is shown. The choice lives in the address (?format=…), so a
- * copied link opens the same view. Loaded on every page; does nothing where there is no form.
+ * copied link opens the same view; an element [data-kb-filter-empty] beside the list says when
+ * nothing fits. Loaded on every page; does nothing where there is no form.
  */
 (function () {
   'use strict';
@@ -50,6 +51,8 @@
       list.querySelectorAll('[data-kb-group]').forEach(function (group) {
         group.hidden = !group.querySelector('[data-kb-item]:not([hidden])');
       });
+      const empty = list.parentNode.querySelector('[data-kb-filter-empty]');
+      if (empty) empty.hidden = shown > 0;
       const filtered = selects.some(function (select) { return select.value; });
       if (status) {
         status.textContent = filtered

@@ -29,6 +29,7 @@ from ..content.fields import Field, Vocabulary
 from ..content.months import YearMonth
 from ..content.slugs import slugify
 from ..content.sources import split_front_matter
+from . import course_scaffold
 
 WIDTH = 96
 """Comment lines are wrapped to stay readable in any editor."""
@@ -55,6 +56,7 @@ BODIES = {
 }
 """Suggested sections of the text below the fields; the prompts are HTML comments, which the
 site never shows."""
+BODIES.update(course_scaffold.BODIES)
 
 
 class ScaffoldError(Exception):
@@ -104,6 +106,11 @@ def scaffold(content_type: ContentType, argument: str, content_root: Path,
         year, month = _month(argument, today)
         slug = YearMonth(year, month).slug
         values = {"year": year, "month": month, "issue": _next_issue(content_root, slug)}
+    elif content_type.name == "conference":
+        edition = course_scaffold.edition_year(argument, today)
+        if edition is None:
+            raise ScaffoldError(course_scaffold.edition_advice(argument))
+        slug, values = str(edition), course_scaffold.edition_values(edition)
     else:
         title = " ".join(argument.split())
         if not title:
@@ -157,6 +164,10 @@ def _field(name: str, spec: Field, value: Any, vocabularies: Mapping[str, Vocabu
                                                if not line.lstrip().startswith("#"))]
     if isinstance(spec, ListOf):
         return [*lines, f"{key} []"]
+    if isinstance(spec, Record) and spec.required:  # a conference's dates: fill them in
+        return [*lines, key, *(line for name, nested in spec.fields.items()
+                               for line in _field(name, nested, None, vocabularies,
+                                                  inner_indent))]
     if isinstance(spec, Record) and not spec.required:
         # Review, decision, passport: left empty in a draft, their fields shown as hints.
         hint = _comment("Чтобы заполнить, уберите # в начале строк с полями ниже:", indent)

@@ -25,6 +25,7 @@ from .body_limits import check_limits
 from .checks import check_entries
 from .config_policy import check_config
 from .content_policy import TreePlan, plan_tree, published_attachments, unreferenced
+from .course_checks import check_courses
 from .html_policy import check_html
 from .markdown_checks import check_body
 from .practice_checks import check_practices
@@ -156,6 +157,7 @@ def check_content(project: Project) -> Checked:
     across = check_entries(entries, registry, practice_files)
     across += check_practices(entries, registry, monitoring)
     across += check_sites(entries, registry, practice_files)
+    across += check_courses(entries, plan.entries)
     problems.extend(across)
     # A file only a draft refers to is expected (the draft will use it), so all entries count;
     # beside an entry that could not be read, its own error comes first.

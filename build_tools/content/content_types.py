@@ -10,6 +10,15 @@ from typing import Any
 
 from ..diagnostics.problems import Problem, Severity
 from .compound_fields import ListOf, Record
+from .course_fields import (
+    CONFERENCE_RECORD,
+    CONFERENCE_RULES,
+    COURSE_RECORD,
+    COURSE_RULES,
+    MENTIONS,
+    edition_date,
+    edition_title,
+)
 from .personal_data import CONSENT_FIELD, Contact
 from .practice_fields import (
     ADOPTIONS,
@@ -49,6 +58,10 @@ class ContentType:
     """Folder under content/ and on the site."""
     record: Record
     rules: tuple[Rule, ...] = field(default_factory=tuple)
+    title_of: Callable[[dict[str, Any]], str] | None = None
+    """How an entry without a `title` field is titled (a conference edition)."""
+    date_of: Callable[[dict[str, Any]], dt.date] | None = None
+    """The entry's date when it has no `date` field (a conference edition: its first day)."""
 
     def check_rules(self, data: dict[str, Any]) -> list[Problem]:
         return [p for rule in self.rules for p in rule(data)]
@@ -286,6 +299,7 @@ DIGEST = ContentType(
                             "summary": Text("Краткое содержание.", required=True,
                                             max_length=1000),
                             "event": EVENT,
+                            **MENTIONS,
                         }),
                     ),
                 }),
@@ -296,7 +310,12 @@ DIGEST = ContentType(
     rules=(_unique_rubrics, events_in_order),
 )
 
-CONTENT_TYPES: tuple[ContentType, ...] = (PRACTICE, RECOMMENDATION, DIGEST)
+COURSE = ContentType("course", "курс повышения квалификации", "courses", COURSE_RECORD,
+                     rules=COURSE_RULES)
+CONFERENCE = ContentType("conference", "выпуск конференции", "conference", CONFERENCE_RECORD,
+                         rules=CONFERENCE_RULES, title_of=edition_title, date_of=edition_date)
+
+CONTENT_TYPES: tuple[ContentType, ...] = (PRACTICE, RECOMMENDATION, DIGEST, COURSE, CONFERENCE)
 
 
 def issue_month(text: str) -> tuple[int, int] | None:

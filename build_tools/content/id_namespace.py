@@ -34,14 +34,17 @@ PAGE_IDS: dict[str, frozenset[str]] = {
                            "ekspertiza-i-reshenie", "prilozheniya", "svyazannye-praktiki"}),
     "recommendation": frozenset({"plan-meropriyatiy", "praktiki-po-teme"}),
     "digest": frozenset(),
+    "course": frozenset({"gruppy", "v-daydzheste"}),
+    "conference": frozenset({"sektsii", "materialy", "v-daydzheste"}),
 }
 """Sections each entry template adds around the body (templates/<type>.html; a test keeps
 this in step with the templates). The page's own title anchor, its slug, is reserved too."""
 
 PAGE_ID_PATTERNS: dict[str, re.Pattern[str]] = {
-    "digest": re.compile(r"rubric-\d+|event-[0-9a-f]{20}"),
+    "digest": re.compile(r"rubric-\d+|event-[0-9a-f]{20}|item-[0-9a-f]{20}"),
 }
-"""Generated ids of a digest page: one per rubric and one per announced event."""
+"""Generated ids of a digest page: one per rubric, one per announced event and one per item
+that names a course, a conference edition or a project (pages/course_pages.py)."""
 
 CONTENT_ID = re.compile(r"[a-z0-9][a-z0-9_:.\-]*")
 """The namespace of ids written in content or made from its headings and footnotes."""

@@ -54,6 +54,8 @@ class Entry:
     def title(self) -> str:
         if self.type is DIGEST:
             return f"Дайджест Ассоциации № {self.data['issue']}, {self.period_label}"
+        if self.type.title_of is not None:
+            return self.type.title_of(self.data)
         return str(self.data["title"])
 
     @property
@@ -72,6 +74,8 @@ class Entry:
     def date(self) -> dt.date:
         if self.type is DIGEST:
             return dt.date(self.data["year"], self.data["month"], 1)
+        if self.type.date_of is not None:
+            return self.type.date_of(self.data)
         value: dt.date = self.data["date"]
         return value
 

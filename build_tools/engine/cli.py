@@ -65,11 +65,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Создаёт файл со всеми полями и подсказками: имя файла — латиницей из "
                     "названия, дата — сегодняшняя, статус — черновик. Существующий файл не "
                     "перезаписывается. Для дайджеста вместо названия укажите месяц: "
-                    "kb new digest 2026-12 (без месяца — текущий).")
+                    "kb new digest 2026-12 (без месяца — текущий), для выпуска конференции — "
+                    "год: kb new conference 2027.")
     new.add_argument("type", choices=[t.name for t in CONTENT_TYPES],
-                     help="вид материала: practice, recommendation или digest")
+                     help="вид материала: practice, recommendation, digest, course или "
+                          "conference")
     new.add_argument("title", nargs="?", default="",
-                     help="название в кавычках; для дайджеста — месяц ГГГГ-ММ")
+                     help="название в кавычках; для дайджеста — месяц ГГГГ-ММ, для "
+                          "конференции — год")
     new.set_defaults(run=_new)
 
     schema = commands.add_parser("schema", help="записать JSON Schema материалов в schemas/")

@@ -47,6 +47,8 @@ class TypeGuide:
     def command(self) -> str:
         if self.content_type.name == "digest":
             return "kb new digest 2026-12"
+        if self.content_type.name == "conference":
+            return "kb new conference 2027"
         return f'kb new {self.content_type.name} "Название"'
 
 

@@ -28,6 +28,7 @@ from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import association_pages, bank_procedure, guide
 from . import practice_parts as parts
+from .course_pages import CourseSite, digest_anchor
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
@@ -108,6 +109,8 @@ class SiteBuilder:
         self.renderer.env.globals["number"] = format_number
         self.renderer.env.globals["event_anchor"] = item_anchor
         self.syndication = Syndication(library, publication or PublicationSettings())
+        self.courses = CourseSite(self)
+        self.renderer.env.globals["digest_anchor"] = digest_anchor
         self.report = MonitoringReport(
             library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
         self._items: dict[str, Fragment] = {}
@@ -159,6 +162,7 @@ class SiteBuilder:
         yield from self.bank_procedure_pages()
         yield from self.recommendation_pages()
         yield from self.digest_pages()
+        yield from self.courses.pages()
         yield self.calendar_page()
         yield self.open_data_page()
         yield from self.school_pages()
@@ -258,7 +262,7 @@ class SiteBuilder:
         for index, entry in enumerate(digests):
             rubrics = sorted(entry.data["rubrics"], key=lambda r: rubric_order.index(r["rubric"]))
             yield self._entry_page(
-                entry, "digest.html", rubrics=rubrics,
+                entry, "digest.html", rubrics=rubrics, mentions=self.courses.digest_links(entry),
                 newer=digests[index - 1] if index > 0 else None,
                 older=digests[index + 1] if index + 1 < len(digests) else None)
         yield PageSpec("digests/index.md", "Дайджест Ассоциации новых школ",

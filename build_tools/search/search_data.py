@@ -61,7 +61,8 @@ GRADE_BANDS: tuple[tuple[str, int, int], ...] = (
 SIZE_LABELS = {"малая": "малая (до 500 обучающихся)", "средняя": "средняя (500–1200)",
                "крупная": "крупная (больше 1200)"}
 
-KIND_LABELS = {"practice": "практика", "recommendation": "рекомендации", "digest": "дайджест"}
+KIND_LABELS = {"practice": "практика", "recommendation": "рекомендации", "digest": "дайджест",
+               "course": "курс", "conference": "конференция"}
 
 
 def filters(entry: Entry, library: Library,
@@ -134,7 +135,7 @@ def meta(entry: Entry, library: Library,
     strong its evidence is and whether the bank recommends it, as its card does."""
     if entry.type.name == "practice":
         source = library.school_of(entry).short_name
-    elif entry.type.name == "recommendation":
+    elif entry.type.name in ("recommendation", "course"):
         source = str(entry.data["department"])
     else:
         source = "Ассоциация новых школ"

@@ -1,4 +1,4 @@
-"""Atom feeds (RFC 4287): new digests, practices and recommendations, with absolute links.
+"""Atom feeds (RFC 4287): new digests, practices, recommendations and courses, absolute links.
 
 Feeds hold the newest entries only, so their size does not grow with the bank. Links are
 absolute and built from `site_url`, sub-path included (https://example.org/bank/...).
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import markupsafe
 
+from ..content.course_library import courses
 from ..content.library import Entry, Library
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -41,6 +42,9 @@ FEEDS = (
     Feed("feeds/recommendations.xml", "Новые методические рекомендации",
          "Методические рекомендации института для школ Ассоциации.", "recommendations/",
          lambda library: library.recommendations),
+    Feed("feeds/courses.xml", "Новые курсы повышения квалификации",
+         "Курсы института для педагогов и руководителей школ Ассоциации.", "courses/",
+         courses),
 )
 
 
@@ -97,7 +101,7 @@ def _entry(root: ET.Element, entry: Entry, library: Library, site_url: str) -> N
 def _author(entry: Entry, library: Library) -> str:
     if entry.type.name == "practice":
         return library.school_of(entry).name
-    if entry.type.name == "recommendation":
+    if entry.type.name in ("recommendation", "course"):
         return str(entry.data["department"])
     return "Ассоциация новых школ"
 

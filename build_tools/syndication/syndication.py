@@ -18,6 +18,7 @@ from ..content.library import Library
 from ..output.reproducible import build_time
 from . import events as ev
 from . import feeds, open_data, site_data
+from .course_data import course_datasets
 
 CALENDAR_FILE = "events/events.ics"
 CALENDAR_NAME = "События Ассоциации новых школ"
@@ -64,7 +65,8 @@ class Syndication:
         self.datasets = [
             *open_data.published_datasets(library, site_url=settings.site_url,
                                           today=settings.today),
-            *site_data.site_datasets(library, site_url=settings.site_url, today=settings.today)]
+            *site_data.site_datasets(library, site_url=settings.site_url, today=settings.today),
+            *course_datasets(library, site_url=settings.site_url, today=settings.today)]
 
     # --- what pages show ---
 

@@ -12,7 +12,13 @@ import pytest
 from build_tools.authoring.scaffold import describe_field
 from build_tools.checks.loader import Project, load_library
 from build_tools.content.compound_fields import ListOf, Record
-from build_tools.content.content_types import CONTENT_TYPES, DIGEST, PRACTICE, ContentType
+from build_tools.content.content_types import (
+    CONFERENCE,
+    CONTENT_TYPES,
+    DIGEST,
+    PRACTICE,
+    ContentType,
+)
 from build_tools.content.fields import Field
 from build_tools.content.registries import Registry, load_registry
 from build_tools.content.scalar_fields import Date, Integer, Number
@@ -59,6 +65,8 @@ def fill_required(path: Path, content_type: ContentType, registry: Registry) -> 
             post.metadata[name] = valid_value(spec, registry)
         elif spec.required and isinstance(spec, ListOf) and isinstance(spec.item, Record):
             post.metadata[name] = valid_value(spec, registry)  # the skeleton item is empty
+        elif spec.required and isinstance(spec, Record):
+            post.metadata[name] = valid_value(spec, registry)  # its fields are left empty
     path.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
 
 
@@ -71,10 +79,14 @@ def problems_in(project: Path, relative: str) -> list[str]:
 def test_new_file_lists_every_field_and_validates_once_required_ones_are_filled(
     project: Path, content_type: ContentType, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argument = "2026-12" if content_type is DIGEST else "Школьный театр как среда: «опыт» 2026"
+    year = str(dt.date.today().year)  # an edition's dates fall in its year: today's
+    (project / "content" / "conference" / f"{year}.md").unlink(missing_ok=True)  # a sample one
+    argument = {"digest": "2026-12", "conference": year}.get(
+        content_type.name, "Школьный театр как среда: «опыт» 2026")
     assert run_new(project, content_type.name, argument) == 0
-    relative = (f"{content_type.folder}/2026-12.md" if content_type is DIGEST
-                else f"{content_type.folder}/shkolnyy-teatr-kak-sreda-opyt-2026.md")
+    relative = {"digest": f"{content_type.folder}/2026-12.md",
+                "conference": f"{content_type.folder}/{year}.md"}.get(
+        content_type.name, f"{content_type.folder}/shkolnyy-teatr-kak-sreda-opyt-2026.md")
     path = project / "content" / relative
     assert f"Создан файл content/{relative}" in capsys.readouterr().out.replace(str(project) + "/",
                                                                                "")
@@ -84,6 +96,8 @@ def test_new_file_lists_every_field_and_validates_once_required_ones_are_filled(
     if content_type is DIGEST:
         assert (post.metadata["year"], post.metadata["month"], post.metadata["issue"]) == (
             2026, 12, 37)  # the sample digests run up to issue 36 (November 2026)
+    elif content_type is CONFERENCE:
+        assert post.metadata["year"] == int(year)
     else:
         assert post.metadata["title"] == "Школьный театр как среда: «опыт» 2026"
         assert post.metadata["date"] == dt.date.today()

@@ -49,6 +49,10 @@ def page_set() -> dict[str, str]:
         "events": "events/",
         "open data": "data/",
         "guide": "guide/",
+        # Courses and the conference: the list with its filters, a course with groups, an edition.
+        "courses": "courses/",
+        "course": "courses/upravlenie-razvitiem-obrazovatelnoy-organizatsii/",
+        "edition": "conference/2026/",
     }
 
 

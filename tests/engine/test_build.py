@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
+from build_tools.content.content_types import CONTENT_TYPES
 from tests.helpers import ROOT
 
 EXTERNAL = re.compile(
@@ -105,15 +106,13 @@ def test_navigation_lists_sections_not_entries(site: Path) -> None:
 def test_search_index_holds_entry_pages_only(site: Path) -> None:
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     indexed = entry["languages"]["ru"]["page_count"]
-    public = sum(m["status"] in PUBLIC for m in front_matters("practices").values())
-    public += sum(m["status"] in PUBLIC for m in front_matters("recommendations").values())
-    public += sum(m["status"] in PUBLIC for m in front_matters("digests").values())
+    public = sum(m["status"] in PUBLIC for t in CONTENT_TYPES
+                 for m in front_matters(t.folder).values())
     assert indexed == public
 
 
 def test_published_json_schemas_accept_the_sample_content(site: Path) -> None:
-    for folder, name in (("practices", "practice"), ("recommendations", "recommendation"),
-                         ("digests", "digest")):
+    for folder, name in ((t.folder, t.name) for t in CONTENT_TYPES):
         schema = json.loads((site / "schemas" / f"{name}.schema.json").read_text("utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
         validator = jsonschema.Draft202012Validator(schema)

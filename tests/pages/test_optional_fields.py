@@ -1,8 +1,9 @@
 """Every optional field absent: no page, feed, calendar or dataset prints «None» or an empty label.
 
-A minimal practice, recommendation and digest (with a bare online event: no place, no end, no
-registration) and a school with only its required registry fields are added to the sample;
-every generated page and file is searched for the traces of a missing value.
+A minimal practice, recommendation, digest (with a bare online event: no place, no end, no
+registration), course (on request, no enrolment) and conference edition, and a school with only
+its required registry fields are added to the sample; every generated page and file is searched
+for the traces of a missing value.
 """
 
 from __future__ import annotations
@@ -65,6 +66,26 @@ rubrics:
       - title: Новость без ссылки
         date: 2026-12-02
         summary: Материал без события.
+---
+""",
+    "content/courses/minimalnyy-kurs.md": """---
+title: Минимальный курс
+summary: Курс по заявке, у которого заполнены только обязательные поля.
+hours: 16
+audience: [педагоги]
+department: кафедра педагогики и психологии
+format: очно
+date: 2026-11-03
+status: опубликовано
+---
+""",
+    "content/conference/2027.md": """---
+year: 2027
+theme: Минимальный выпуск
+dates:
+  start: 2027-11-11
+place: Гатчина
+status: опубликовано
 ---
 """,
 }

@@ -212,7 +212,8 @@ def test_data_passport_describes_every_column(sample_site: Path) -> None:
     meta = json.loads((sample_site / "data" / "meta.json").read_text("utf-8"))
     assert meta["license"] and meta["publisher"]
     assert [d["id"] for d in meta["datasets"]] == ["practices", "recommendations", "schools",
-                                                   "internship_sites", "partners", "networks"]
+                                                   "internship_sites", "partners", "networks",
+                                                   "courses", "conference"]
     for dataset in meta["datasets"]:
         columns = list(pd.read_csv(sample_site / "data" / f"{dataset['id']}.csv", nrows=0))
         assert [f["name"] for f in dataset["fields"]] == columns
