@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .catalogue_association import ASSOCIATION_CATALOGUE
 from .catalogue_bank import BANK_CATALOGUE
-from .catalogue_sites import SITES_CATALOGUE
 from .catalogue_courses import COURSES_CATALOGUE
+from .catalogue_sites import SITES_CATALOGUE
 from .explanation import Explanation
 
 __all__ = ["CATALOGUE", "Explanation"]
