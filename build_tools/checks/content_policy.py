@@ -35,7 +35,7 @@ SNIPPETS_DIR = "_snippets"
 """The only folder an include extension (pymdownx.snippets) may read from; never published."""
 REGISTRY_FILES = frozenset({*(f"{v.name}.yml" for v in VOCABULARIES), "schools.yml",
                             "synonyms.yml", "indicators.yml", "criteria.yml",
-                            "experts.yml"})
+                            "experts.yml", "normative_documents.yml"})
 RESERVED_TOP = frozenset({
     # written by the build (pages.py, syndication, open data, monitoring, search, guide)
     "index.md", "search.md", "schools", "topics", "events", "feeds", "data", "schemas",

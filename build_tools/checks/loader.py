@@ -26,6 +26,7 @@ from .checks import check_entries
 from .config_policy import check_config
 from .content_policy import TreePlan, plan_tree, published_attachments, unreferenced
 from .html_policy import check_html
+from .innovation_checks import check_normative_references
 from .markdown_checks import check_body
 from .practice_checks import check_practices
 from .text_checks import check_text
@@ -153,6 +154,7 @@ def check_content(project: Project) -> Checked:
     problems.extend(monitoring_problems)
     across = check_entries(entries, registry, practice_files)
     across += check_practices(entries, registry, monitoring)
+    across += check_normative_references(entries, registry)
     problems.extend(across)
     # A file only a draft refers to is expected (the draft will use it), so all entries count;
     # beside an entry that could not be read, its own error comes first.

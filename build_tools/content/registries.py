@@ -18,6 +18,12 @@ from .bank_registries import (
 )
 from .compound_fields import ListOf, Record
 from .fields import CheckContext, Vocabulary, normalize
+from .normative_documents import (
+    NORMATIVE_DOCUMENT,
+    NORMATIVE_FILE,
+    NormativeDocuments,
+    normative_documents_from,
+)
 from .scalar_fields import Boolean, Integer, Text, Url, slug_id
 from .sources import read_data_file
 from .term_fields import Choice
@@ -248,14 +254,19 @@ class Registry:
     synonyms: list[tuple[str, ...]] = field(default_factory=list)
     bank: BankRegistries = field(default_factory=BankRegistries)
     """The bank's criteria and experts."""
+    normative_documents: NormativeDocuments = field(default_factory=NormativeDocuments)
+    """Laws and orders innovation projects name as their legal basis."""
 
     def vocabulary(self, name: str) -> Vocabulary:
         if name == "schools":
             return self.schools
+        if name == "normative_documents":
+            return self.normative_documents
         return self.vocabularies[name]
 
     def all_vocabularies(self) -> Mapping[str, Vocabulary]:
-        return {**self.vocabularies, "schools": self.schools}
+        return {**self.vocabularies, "schools": self.schools,
+                "normative_documents": self.normative_documents}
 
 
 @dataclass(frozen=True)
@@ -295,6 +306,12 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
         fields.update({k: fields[k] or "" for k in ("locality", "website", "contact")})
         registry.schools.items.setdefault(row["id"], School(**fields))
     registry.bank = _load_bank(registry, data_dir, content_root, display_root, problems)
+    path = data_dir / NORMATIVE_FILE
+    if path.is_file():  # optional: only innovation projects cite it
+        rows = read_rows(path, NORMATIVE_DOCUMENT, registry, content_root, display_root, problems)
+        problems.extend(_duplicates(rows, ("id",), display_path(path, display_root)))
+        registry.normative_documents = normative_documents_from(
+            rows, readable=rows.readable, broken=rows.broken)
     path = data_dir / "synonyms.yml"
     if path.is_file():  # optional: search works without it, only less generously
         rows = read_rows(path, SYNONYMS, registry, content_root, display_root, problems)

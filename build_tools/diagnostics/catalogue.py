@@ -8,6 +8,7 @@ code without an entry, or an entry whose code is gone, fails the tests.
 from __future__ import annotations
 
 from .catalogue_bank import BANK_CATALOGUE
+from .catalogue_innovation import INNOVATION_CATALOGUE
 from .explanation import Explanation
 
 __all__ = ["CATALOGUE", "Explanation"]
@@ -646,3 +647,4 @@ CATALOGUE: dict[str, Explanation] = {
     ),
 }
 CATALOGUE.update(BANK_CATALOGUE)
+CATALOGUE.update(INNOVATION_CATALOGUE)
