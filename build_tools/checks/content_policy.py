@@ -39,7 +39,7 @@ REGISTRY_FILES = frozenset({*(f"{v.name}.yml" for v in VOCABULARIES), "schools.y
 RESERVED_TOP = frozenset({
     # written by the build (pages.py, syndication, open data, monitoring, search, guide)
     "index.md", "search.md", "schools", "topics", "events", "feeds", "data", "schemas",
-    "search", "guide", "bank", *(v.url for v in VOCABULARIES if v.url),
+    "search", "guide", "bank", "timeline", *(v.url for v in VOCABULARIES if v.url),
     # written by the theme, MkDocs and Pagefind
     "assets", "pagefind", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt",
     "favicon.ico", "index.html", "search.html",

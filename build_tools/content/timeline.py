@@ -74,3 +74,15 @@ def dated(rows: Sequence[object]) -> list[tuple[int, dict[str, dt.date]]]:
                 and isinstance(row.get("end"), dt.date):
             out.append((index, row))
     return out
+
+
+RESULT_FIELDS = {"stages": "results", "roadmap": "results", "plan": "achieved"}
+"""Which field of a row records what was achieved: a passed row without it is overdue."""
+
+
+def row_states(data: dict[str, object], field: str, today: dt.date) -> list[StepState]:
+    """The state of every dated row of `data[field]` (stages, roadmap or plan)."""
+    rows = data.get(field)
+    result = RESULT_FIELDS[field]
+    return [step_state(row["start"], row["end"], bool(row.get(result)), today)
+            for _, row in dated(rows if isinstance(rows, list) else [])]

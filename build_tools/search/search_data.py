@@ -19,6 +19,7 @@ from ..content.registries import School
 from ..content.russian import format_date
 from ..content.statuses import Status
 from ..monitoring.evidence import evidence_strength
+from .innovation_search import innovation_filters, innovation_source
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ GRADE_BANDS: tuple[tuple[str, int, int], ...] = (
 SIZE_LABELS = {"малая": "малая (до 500 обучающихся)", "средняя": "средняя (500–1200)",
                "крупная": "крупная (больше 1200)"}
 
-KIND_LABELS = {"practice": "практика", "recommendation": "рекомендации", "digest": "дайджест"}
+KIND_LABELS = {"practice": "практика", "recommendation": "рекомендации", "digest": "дайджест",
+               "innovation": "инновационный проект"}
 
 
 def filters(entry: Entry, library: Library,
@@ -92,6 +94,8 @@ def filters(entry: Entry, library: Library,
             "grades": grade_bands(data.get("grades")),
             **fitting_schools(data, school),
         }
+    elif entry.type.name == "innovation":
+        values |= innovation_filters(entry, library)
     return {key: value for key, value in values.items() if value}
 
 
@@ -136,6 +140,8 @@ def meta(entry: Entry, library: Library,
         source = library.school_of(entry).short_name
     elif entry.type.name == "recommendation":
         source = str(entry.data["department"])
+    elif entry.type.name == "innovation":
+        source = innovation_source(entry, library)
     else:
         source = "Ассоциация новых школ"
     return {

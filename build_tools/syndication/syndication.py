@@ -18,6 +18,7 @@ from ..content.library import Library
 from ..output.reproducible import build_time
 from . import events as ev
 from . import feeds, open_data
+from .innovation_data import innovation_datasets
 
 CALENDAR_FILE = "events/events.ics"
 CALENDAR_NAME = "События Ассоциации новых школ"
@@ -61,8 +62,9 @@ class Syndication:
         self.library = library
         self.settings = settings
         self.events = ev.collect_events(library.digests)
-        self.datasets = list(open_data.published_datasets(
-            library, site_url=settings.site_url, today=settings.today))
+        self.datasets = [*open_data.published_datasets(
+            library, site_url=settings.site_url, today=settings.today),
+            *innovation_datasets(library, site_url=settings.site_url, today=settings.today)]
 
     # --- what pages show ---
 
