@@ -20,7 +20,7 @@ PLAN_ROW = Record(
         "activity": Text("Мероприятие.", required=True, max_length=400),
         "content": Text("Структура и содержание мероприятия.", max_length=1500),
         "start": Date("Дата начала.", required=True, example="2026-09-01"),
-        "end": Date("Дата окончания (для однодневного мероприятия — та же дата).",
+        "end": Date("Дата окончания; у однодневного мероприятия — та же, что start.",
                     required=True, example="2026-10-30"),
         "responsible": Text("Ответственный: роль или организация, не фамилия, например "
                             "«муниципальная методическая служба».", required=True,

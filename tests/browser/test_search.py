@@ -308,7 +308,8 @@ def test_header_search_from_a_practice_lands_on_results(page: Page, site_server)
 
 def test_search_page_browses_everything_and_loads_more(page: Page, site_server) -> None:
     """/search/ without a query lists every kind of material, 20 at a time, with a kind filter."""
-    everything = [e for f in ("practices", "recommendations", "digests") for e in published(f)]
+    everything = [e for f in ("practices", "recommendations", "digests", "innovation")
+                  for e in published(f)]
     page.goto(site_server.url("search/"))
     assert wait_for_search(page) == len(everything)
     size = int(page.locator(BROWSER).get_attribute("data-page-size"))
@@ -321,7 +322,8 @@ def test_search_page_browses_everything_and_loads_more(page: Page, site_server) 
     counts = panel_counts(page, "type")
     assert counts == {"практика": len(practices()),
                       "рекомендации": len(published("recommendations")),
-                      "дайджест": len(published("digests"))}
+                      "дайджест": len(published("digests")),
+                      "инновационный проект": len(published("innovation"))}
     tick(page, "type", "рекомендации")
     assert shown_titles(page) == titles_of(published("recommendations"))
 
