@@ -108,12 +108,13 @@ def test_search_index_holds_entry_pages_only(site: Path) -> None:
     public = sum(m["status"] in PUBLIC for m in front_matters("practices").values())
     public += sum(m["status"] in PUBLIC for m in front_matters("recommendations").values())
     public += sum(m["status"] in PUBLIC for m in front_matters("digests").values())
+    public += sum(m["status"] in PUBLIC for m in front_matters("innovation").values())
     assert indexed == public
 
 
 def test_published_json_schemas_accept_the_sample_content(site: Path) -> None:
     for folder, name in (("practices", "practice"), ("recommendations", "recommendation"),
-                         ("digests", "digest")):
+                         ("digests", "digest"), ("innovation", "innovation")):
         schema = json.loads((site / "schemas" / f"{name}.schema.json").read_text("utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
         validator = jsonschema.Draft202012Validator(schema)

@@ -210,7 +210,9 @@ def test_recommendations_and_schools_datasets_match_content(sample_site: Path) -
 def test_data_passport_describes_every_column(sample_site: Path) -> None:
     meta = json.loads((sample_site / "data" / "meta.json").read_text("utf-8"))
     assert meta["license"] and meta["publisher"]
-    assert [d["id"] for d in meta["datasets"]] == ["practices", "recommendations", "schools"]
+    assert [d["id"] for d in meta["datasets"]] == ["practices", "recommendations", "schools",
+                                                   "innovation", "innovation_stages",
+                                                   "normative_documents"]
     for dataset in meta["datasets"]:
         columns = list(pd.read_csv(sample_site / "data" / f"{dataset['id']}.csv", nrows=0))
         assert [f["name"] for f in dataset["fields"]] == columns
