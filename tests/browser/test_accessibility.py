@@ -49,6 +49,9 @@ def page_set() -> dict[str, str]:
         "events": "events/",
         "open data": "data/",
         "guide": "guide/",
+        # Stage timelines with states in words and colour (issue 15).
+        "innovation project": published("innovation")[0].url,
+        "timeline": "timeline/",
     }
 
 
