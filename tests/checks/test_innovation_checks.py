@@ -119,3 +119,31 @@ def test_the_old_free_text_dates_are_refused_with_what_to_write(
             "мероприятие. [RenamedField]") in report
     assert (f"{at(project, PLAN, 'activity: Формирование пар', 5)}: plan[1].start: не "
             "заполнено обязательное поле «start» (Дата начала). [MissingField]") in report
+
+
+def test_the_normative_documents_registry_is_checked_row_by_row(
+    project: Path, kb: KbRunner
+) -> None:
+    registry = "content/_data/normative_documents.yml"
+    edit(project, registry, "  kind: приказ\n  issuer: Министерство образования и науки",
+         "  kind: инструкция\n  issuer: Министерство образования и науки")
+    edit(project, registry, "- id: pp-662\n", "- id: pp-1642\n")
+    result = kb("validate", cwd=project)
+    assert result.returncode == 1
+    report = result.stderr.splitlines()
+    assert (f"{at(project, registry, 'kind: инструкция', 9)}: [4].kind: неизвестное значение "
+            "«инструкция» (вид документа). Допустимые значения: указ, федеральный закон, закон "
+            "субъекта, постановление, распоряжение, приказ, письмо, положение, решение. "
+            "[UnknownTerm]") in report
+    second = [i for i, line in enumerate((project / registry).read_text("utf-8").splitlines(), 1)
+              if line == "- id: pp-1642"][1]
+    first = at(project, registry, "- id: pp-1642", 1).split(":")[1]
+    assert (f"{registry}:{second}:1: [3].id: значение «pp-1642» уже есть в справочнике (строка "
+            f"{first}): у каждой записи оно должно быть своим. [DuplicateId]") in report
+    # The project citing the broken row is told so once, not that the document is unknown.
+    assert (f"{at(project, PROJECT, 'legal_basis:', 41)}: legal_basis[3]: значение «prikaz-611» "
+            "не проверено: его запись в справочнике «нормативный документ» содержит ошибку "
+            "(она показана отдельно в файле в content/_data/). Материалы с этим значением не "
+            "публикуются, пока запись не исправлена. [VocabularyUnavailable]") in report
+    # The document that lost its id to the duplicate is now unknown where it is cited.
+    assert any("«pp-662» нет в справочнике" in line for line in report)
