@@ -116,8 +116,11 @@ def steps(library: Library) -> list[Step]:
     for entry, field in sources:
         title_key = {"stages": "title", "plan": "activity", "roadmap": "stage"}[field]
         for index, row in dated(entry.data.get(field) or []):
+            title = str(row[title_key])
+            if field != "plan":  # a stage's name alone («Подготовительный») says little
+                title = f"Этап {index + 1}. {title}"
             found.append(Step(
-                str(row[title_key]), row["start"], row["end"],
+                title, row["start"], row["end"],
                 bool(row.get(RESULT_FIELDS[field])), STEP_KINDS[field], entry.title,
                 f"{entry.url}#{STEP_ANCHORS[field]}-{index + 1}"))
     return found

@@ -39,7 +39,7 @@ def test_stage_states_of_the_sample_project(library: Library) -> None:
 def test_the_timeline_gathers_projects_plans_and_road_maps(library: Library) -> None:
     groups = innovation_pages.timeline(library, DAY)
     overdue = [(s.kind, s.title) for s in groups["overdue"]]
-    assert ("этап инновационного проекта", "Диагностический") in overdue
+    assert ("этап инновационного проекта", "Этап 2. Диагностический") in overdue
     assert ("мероприятие плана", "Формирование пар и троек школ для взаимных стажировок") \
         in overdue
     current = {s.kind for s in groups["current"]}
@@ -47,7 +47,7 @@ def test_the_timeline_gathers_projects_plans_and_road_maps(library: Library) -> 
                        "этап дорожной карты"}
     assert all(s.start > DAY for s in groups["upcoming"])
     assert [s.start for s in groups["upcoming"]] == sorted(s.start for s in groups["upcoming"])
-    step = next(s for s in groups["overdue"] if s.title == "Диагностический")
+    step = next(s for s in groups["overdue"] if s.title == "Этап 2. Диагностический")
     assert step.source_url == f"innovation/{OVERDUE_PROJECT}/#etap-proekta-2"
 
 
