@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from build_tools.search.search_data import KIND_LABELS
 from tests.browser.test_site import (
     BROWSER,
     HIDDEN_HEADER_TITLE,
@@ -345,7 +346,8 @@ def test_result_metadata_is_text(page: Page, site_server) -> None:
     result_titles(page, "стажировки")
     items = page.locator(f"{BROWSER} ol.kb-browser__list > li.kb-result")
     meta = items.first.locator(".kb-result__meta").inner_text()
-    assert re.match(r"^(практика|рекомендации|дайджест) · .+ · .+$", meta), meta
+    kinds = "|".join(map(re.escape, KIND_LABELS.values()))
+    assert re.match(rf"^({kinds}) · .+ · .+$", meta), meta
     tags = items.locator(".kb-result__excerpt *").evaluate_all(
         "nodes => nodes.map(n => n.tagName.toLowerCase())")
     assert tags and set(tags) == {"mark"}, tags

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.checks.loader import Checked, check_content
+from build_tools.content.content_types import CONTENT_TYPES
 from build_tools.engine.settings import CACHE_DIR, read_site
 from build_tools.output import entry_cache
 from tests.helpers import copy_sample
@@ -23,7 +24,7 @@ def checked(project: Path) -> Checked:
 
 def entry_files(project: Path) -> int:
     return sum(1 for _ in (project / "content").glob("*/*.md")
-               if _.parent.name in {"practices", "recommendations", "digests"}
+               if _.parent.name in {t.folder for t in CONTENT_TYPES}
                and _.name != "index.md")
 
 
