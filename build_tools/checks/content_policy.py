@@ -37,11 +37,12 @@ SNIPPETS_DIR = "_snippets"
 """The only folder an include extension (pymdownx.snippets) may read from; never published."""
 REGISTRY_FILES = frozenset({*(f"{v.name}.yml" for v in VOCABULARIES), "schools.yml",
                             "synonyms.yml", "indicators.yml", "criteria.yml",
-                            "experts.yml", "services.yml", *SITE_REGISTRY_FILES})
+                            "experts.yml", "services.yml", "normative_documents.yml",
+                            *SITE_REGISTRY_FILES})
 RESERVED_TOP = frozenset({
     # written by the build (pages.py, syndication, open data, monitoring, search, guide)
     "index.md", "search.md", "schools", "topics", "events", "feeds", "data", "schemas",
-    "search", "guide", "bank", "about", *(v.url for v in VOCABULARIES if v.url),
+    "search", "guide", "bank", "about", "timeline", *(v.url for v in VOCABULARIES if v.url),
     "sites", "networks",  # pages/site_pages.py
     # written by the theme, MkDocs and Pagefind
     "assets", "pagefind", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt",

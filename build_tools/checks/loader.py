@@ -27,6 +27,7 @@ from .config_policy import check_config
 from .content_policy import TreePlan, plan_tree, published_attachments, unreferenced
 from .course_checks import check_courses
 from .html_policy import check_html
+from .innovation_checks import check_normative_references
 from .markdown_checks import check_body
 from .practice_checks import check_practices
 from .site_checks import check_sites
@@ -158,6 +159,7 @@ def check_content(project: Project) -> Checked:
     across += check_practices(entries, registry, monitoring)
     across += check_sites(entries, registry, practice_files)
     across += check_courses(entries, plan.entries)
+    across += check_normative_references(entries, registry)
     problems.extend(across)
     # A file only a draft refers to is expected (the draft will use it), so all entries count;
     # beside an entry that could not be read, its own error comes first.

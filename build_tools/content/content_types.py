@@ -19,7 +19,9 @@ from .course_fields import (
     edition_date,
     edition_title,
 )
+from .innovation import INNOVATION_DOC, INNOVATION_FIELDS, INNOVATION_RULES
 from .personal_data import CONSENT_FIELD, Contact
+from .plan_fields import PLAN, PLAN_RULES, ROADMAP
 from .practice_fields import (
     ADOPTIONS,
     DECISION,
@@ -208,21 +210,14 @@ RECOMMENDATION = ContentType(
             "topics": _terms("Темы из словаря тем.", "topics", required=True, min_items=1),
             "related": _related(),
             "status": _status_field(),
-            "plan": ListOf(
-                "План мероприятий (таблица).",
-                item=Record("Строка плана.", fields={
-                    "activity": Text("Мероприятие.", required=True, max_length=400),
-                    "dates": Text("Сроки.", required=True, max_length=100),
-                    "executors": Text("Исполнители.", required=True, max_length=300),
-                    "result": Text("Ожидаемый результат.", required=True, max_length=400),
-                }),
-            ),
+            "plan": PLAN,
+            "roadmap": ROADMAP,
             "pdf": FilePath("Полный текст в PDF (путь относительно этой страницы).",
                             extensions=(".pdf",)),
             CONSENT_FIELD: _consent(),
         },
     ),
-    rules=(dates_in_order,),
+    rules=(dates_in_order, *PLAN_RULES),
 )
 
 EVENT = Record(
@@ -314,8 +309,18 @@ COURSE = ContentType("course", "курс повышения квалификац
                      rules=COURSE_RULES)
 CONFERENCE = ContentType("conference", "выпуск конференции", "conference", CONFERENCE_RECORD,
                          rules=CONFERENCE_RULES, title_of=edition_title, date_of=edition_date)
+INNOVATION = ContentType(
+    name="innovation",
+    label="инновационный проект",
+    folder="innovation",
+    record=Record(INNOVATION_DOC, fields={**INNOVATION_FIELDS, "status": _status_field(),
+                                          CONSENT_FIELD: _consent()}),
+    rules=(dates_in_order, *INNOVATION_RULES),
+)
+"""Declared in innovation.py; here it gets the status and consent fields every type has."""
 
-CONTENT_TYPES: tuple[ContentType, ...] = (PRACTICE, RECOMMENDATION, DIGEST, COURSE, CONFERENCE)
+CONTENT_TYPES: tuple[ContentType, ...] = (PRACTICE, RECOMMENDATION, DIGEST, COURSE, CONFERENCE,
+                                       INNOVATION)
 
 
 def issue_month(text: str) -> tuple[int, int] | None:

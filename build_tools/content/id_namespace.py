@@ -32,16 +32,21 @@ PAGE_IDS: dict[str, frozenset[str]] = {
     "practice": frozenset({"rezultaty-v-tsifrah", "kak-perenesti-praktiku",
                            "pereniali-praktiku", "pokazateli-pereniavshih-shkol",
                            "ekspertiza-i-reshenie", "prilozheniya", "svyazannye-praktiki"}),
-    "recommendation": frozenset({"plan-meropriyatiy", "praktiki-po-teme"}),
+    "recommendation": frozenset({"plan-meropriyatiy", "dorozhnaya-karta", "praktiki-po-teme"}),
     "digest": frozenset(),
     "course": frozenset({"gruppy", "v-daydzheste"}),
     "conference": frozenset({"sektsii", "materialy", "v-daydzheste"}),
+    "innovation": frozenset({"tsel-i-zadachi", "novizna-i-znachimost", "etapy-proekta",
+                             "normativnaya-baza", "resursnoe-obespechenie",
+                             "produkty-proekta"}),
 }
 """Sections each entry template adds around the body (templates/<type>.html; a test keeps
 this in step with the templates). The page's own title anchor, its slug, is reserved too."""
 
 PAGE_ID_PATTERNS: dict[str, re.Pattern[str]] = {
     "digest": re.compile(r"rubric-\d+|event-[0-9a-f]{20}|item-[0-9a-f]{20}"),
+    "recommendation": re.compile(r"meropriyatie-\d+|etap-karty-\d+"),
+    "innovation": re.compile(r"etap-proekta-\d+"),
 }
 """Generated ids of a digest page: one per rubric, one per announced event and one per item
 that names a course, a conference edition or a project (pages/course_pages.py)."""

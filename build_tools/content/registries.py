@@ -28,6 +28,12 @@ from .bank_registries import (
 )
 from .compound_fields import ListOf, Record
 from .fields import CheckContext, Field, Vocabulary, normalize
+from .normative_documents import (
+    NORMATIVE_DOCUMENT,
+    NORMATIVE_FILE,
+    NormativeDocuments,
+    normative_documents_from,
+)
 from .scalar_fields import Integer, Text, Url, slug_id
 from .site_model import SiteRegistries
 from .sources import read_data_file
@@ -273,14 +279,19 @@ class Registry:
     """Projects with their participants, and the institute's support services."""
     sites: SiteRegistries = field(default_factory=SiteRegistries)
     """Internship sites, partner organisations and networks (site_registries.py)."""
+    normative_documents: NormativeDocuments = field(default_factory=NormativeDocuments)
+    """Laws and orders innovation projects name as their legal basis."""
 
     def vocabulary(self, name: str) -> Vocabulary:
         if name == "schools":
             return self.schools
+        if name == "normative_documents":
+            return self.normative_documents
         return self.vocabularies[name]
 
     def all_vocabularies(self) -> Mapping[str, Vocabulary]:
-        return {**self.vocabularies, "schools": self.schools}
+        return {**self.vocabularies, "schools": self.schools,
+                "normative_documents": self.normative_documents}
 
 
 @dataclass(frozen=True)
@@ -326,6 +337,12 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
     registry.association = _load_association(registry, rows_of["projects"], data_dir,
                                              content_root, display_root, problems)
     registry.bank = _load_bank(registry, data_dir, content_root, display_root, problems)
+    path = data_dir / NORMATIVE_FILE
+    if path.is_file():  # optional: only innovation projects cite it
+        rows = read_rows(path, NORMATIVE_DOCUMENT, registry, content_root, display_root, problems)
+        problems.extend(_duplicates(rows, ("id",), display_path(path, display_root)))
+        registry.normative_documents = normative_documents_from(
+            rows, readable=rows.readable, broken=rows.broken)
     path = data_dir / "synonyms.yml"
     if path.is_file():  # optional: search works without it, only less generously
         rows = read_rows(path, SYNONYMS, registry, content_root, display_root, problems)

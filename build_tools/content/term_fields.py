@@ -154,5 +154,6 @@ _REGISTRY_FILES = {
     "reviewers": "content/_data/experts.yml или content/_data/departments.yml",
     "departments": "content/_data/departments.yml",
     "indicators": "content/_data/indicators.yml",
+    "normative_documents": "content/_data/normative_documents.yml",
 }
 """Registries other than schools that a Reference may point to: where their ids are."""

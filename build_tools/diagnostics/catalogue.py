@@ -10,6 +10,7 @@ from __future__ import annotations
 from .catalogue_association import ASSOCIATION_CATALOGUE
 from .catalogue_bank import BANK_CATALOGUE
 from .catalogue_courses import COURSES_CATALOGUE
+from .catalogue_innovation import INNOVATION_CATALOGUE
 from .catalogue_sites import SITES_CATALOGUE
 from .explanation import Explanation
 
@@ -659,3 +660,4 @@ CATALOGUE.update(BANK_CATALOGUE)
 CATALOGUE.update(ASSOCIATION_CATALOGUE)
 CATALOGUE.update(SITES_CATALOGUE)
 CATALOGUE.update(COURSES_CATALOGUE)
+CATALOGUE.update(INNOVATION_CATALOGUE)

@@ -26,7 +26,7 @@ from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
-from . import association_pages, bank_procedure, guide
+from . import association_pages, bank_procedure, guide, innovation_pages
 from . import practice_parts as parts
 from .course_pages import CourseSite, digest_anchor
 from .json_ld import json_ld, practice_json_ld
@@ -161,6 +161,7 @@ class SiteBuilder:
                                 header="_bank_intro.html")
         yield from self.bank_procedure_pages()
         yield from self.recommendation_pages()
+        yield from innovation_pages.pages(self)
         yield from self.digest_pages()
         yield from self.courses.pages()
         yield self.calendar_page()
@@ -251,7 +252,8 @@ class SiteBuilder:
     def recommendation_pages(self) -> Iterator[PageSpec]:
         for entry in self.library.recommendations:
             yield self._entry_page(entry, "recommendation.html",
-                                   related=self.library.related_practices(entry))
+                                   related=self.library.related_practices(entry),
+                                   **innovation_pages.recommendation_context(entry))
         yield PageSpec("recommendations/index.md", "Методические рекомендации",
                        self._render("recommendations.html", "recommendations/",
                                     entries=self.library.recommendations))

@@ -19,6 +19,7 @@ from ..content.registries import School
 from ..content.russian import format_date
 from ..content.statuses import Status
 from ..monitoring.evidence import evidence_strength
+from .innovation_search import innovation_filters, innovation_source
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,8 @@ SIZE_LABELS = {"малая": "малая (до 500 обучающихся)", "с
                "крупная": "крупная (больше 1200)"}
 
 KIND_LABELS = {"practice": "практика", "recommendation": "рекомендации", "digest": "дайджест",
-               "course": "курс", "conference": "конференция"}
+               "course": "курс", "conference": "конференция",
+               "innovation": "инновационный проект"}
 
 
 def filters(entry: Entry, library: Library,
@@ -93,6 +95,8 @@ def filters(entry: Entry, library: Library,
             "grades": grade_bands(data.get("grades")),
             **fitting_schools(data, school),
         }
+    elif entry.type.name == "innovation":
+        values |= innovation_filters(entry, library)
     return {key: value for key, value in values.items() if value}
 
 
@@ -137,6 +141,8 @@ def meta(entry: Entry, library: Library,
         source = library.school_of(entry).short_name
     elif entry.type.name in ("recommendation", "course"):
         source = str(entry.data["department"])
+    elif entry.type.name == "innovation":
+        source = innovation_source(entry, library)
     else:
         source = "Ассоциация новых школ"
     return {

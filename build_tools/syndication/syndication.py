@@ -19,6 +19,7 @@ from ..output.reproducible import build_time
 from . import events as ev
 from . import feeds, open_data, site_data
 from .course_data import course_datasets
+from .innovation_data import innovation_datasets
 
 CALENDAR_FILE = "events/events.ics"
 CALENDAR_NAME = "События Ассоциации новых школ"
@@ -66,7 +67,8 @@ class Syndication:
             *open_data.published_datasets(library, site_url=settings.site_url,
                                           today=settings.today),
             *site_data.site_datasets(library, site_url=settings.site_url, today=settings.today),
-            *course_datasets(library, site_url=settings.site_url, today=settings.today)]
+            *course_datasets(library, site_url=settings.site_url, today=settings.today),
+            *innovation_datasets(library, site_url=settings.site_url, today=settings.today)]
 
     # --- what pages show ---
 

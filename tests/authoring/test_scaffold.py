@@ -48,8 +48,8 @@ def valid_value(spec: Field, registry: Registry) -> Any:
     if isinstance(spec, Term):
         return registry.vocabularies[spec.vocabulary].names()[0]
     if isinstance(spec, Reference):
-        assert spec.target == "schools", "a required practice reference would need a practice"
-        return registry.schools.names()[0]
+        assert spec.target != "practice", "a required practice reference would need a practice"
+        return registry.vocabulary(spec.target).names()[0]  # schools, normative documents
     if isinstance(spec, Date):
         return dt.date.today()
     if isinstance(spec, Integer | Number):

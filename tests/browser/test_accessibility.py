@@ -53,6 +53,9 @@ def page_set() -> dict[str, str]:
         "courses": "courses/",
         "course": "courses/upravlenie-razvitiem-obrazovatelnoy-organizatsii/",
         "edition": "conference/2026/",
+        # Stage timelines with states in words and colour (issue 15).
+        "innovation project": published("innovation")[0].url,
+        "timeline": "timeline/",
     }
 
 

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from build_tools.search.search_data import KIND_LABELS
 from tests.browser.test_site import (
     BROWSER,
     HIDDEN_HEADER_TITLE,
@@ -308,7 +309,8 @@ def test_header_search_from_a_practice_lands_on_results(page: Page, site_server)
 
 def test_search_page_browses_everything_and_loads_more(page: Page, site_server) -> None:
     """/search/ without a query lists every kind of material, 20 at a time, with a kind filter."""
-    everything = [e for f in ("practices", "recommendations", "digests", "courses", "conference")
+    everything = [e for f in ("practices", "recommendations", "digests", "courses", "conference",
+                                   "innovation")
                   for e in published(f)]
     page.goto(site_server.url("search/"))
     assert wait_for_search(page) == len(everything)
@@ -324,7 +326,8 @@ def test_search_page_browses_everything_and_loads_more(page: Page, site_server) 
                       "рекомендации": len(published("recommendations")),
                       "дайджест": len(published("digests")),
                       "курс": len(published("courses")),
-                      "конференция": len(published("conference"))}
+                      "конференция": len(published("conference")),
+                      "инновационный проект": len(published("innovation"))}
     tick(page, "type", "рекомендации")
     assert shown_titles(page) == titles_of(published("recommendations"))
 
@@ -346,7 +349,8 @@ def test_result_metadata_is_text(page: Page, site_server) -> None:
     result_titles(page, "стажировки")
     items = page.locator(f"{BROWSER} ol.kb-browser__list > li.kb-result")
     meta = items.first.locator(".kb-result__meta").inner_text()
-    assert re.match(r"^(практика|рекомендации|дайджест) · .+ · .+$", meta), meta
+    kinds = "|".join(map(re.escape, KIND_LABELS.values()))
+    assert re.match(rf"^({kinds}) · .+ · .+$", meta), meta
     tags = items.locator(".kb-result__excerpt *").evaluate_all(
         "nodes => nodes.map(n => n.tagName.toLowerCase())")
     assert tags and set(tags) == {"mark"}, tags

@@ -1,9 +1,9 @@
 """Every optional field absent: no page, feed, calendar or dataset prints «None» or an empty label.
 
 A minimal practice, recommendation, digest (with a bare online event: no place, no end, no
-registration), course (on request, no enrolment) and conference edition, and a school with only
-its required registry fields are added to the sample; every generated page and file is searched
-for the traces of a missing value.
+registration), course (on request, no enrolment), conference edition and innovation project,
+and a school with only its required registry fields are added to the sample; every generated
+page and file is searched for the traces of a missing value.
 """
 
 from __future__ import annotations
@@ -48,6 +48,25 @@ status: опубликовано
 ---
 
 Текст рекомендаций.
+""",
+    "content/innovation/minimalnyy-proekt.md": """---
+title: Минимальный инновационный проект
+summary: Проект, у которого заполнены только обязательные поля.
+schools: [minimalnaya-shkola]
+goal: Проверить, что страница проекта не показывает пустых полей.
+tasks: [одна задача]
+novelty: Новизна в одном предложении.
+significance: Значимость в одном предложении.
+legal_basis: [fz-273]
+stages:
+  - title: Единственный этап
+    start: 2026-09-01
+    end: 2027-05-31
+    tasks: [задача этапа]
+topics: [управление школой]
+date: 2026-11-04
+status: опубликовано
+---
 """,
     "content/digests/2026-12.md": """---
 year: 2026
@@ -133,7 +152,8 @@ def _texts(project: Path) -> dict[str, str]:
 def test_no_page_or_file_prints_a_missing_value(project: Path) -> None:
     texts = _texts(project)
     for uri in ("practices/minimalnaya-praktika.md", "schools/minimalnaya-shkola/index.md",
-                "recommendations/minimalnye-rekomendatsii.md", "digests/2026-12.md"):
+                "recommendations/minimalnye-rekomendatsii.md", "digests/2026-12.md",
+                "innovation/minimalnyy-proekt.md"):
         assert uri in texts, sorted(texts)
     found = []
     for uri, text in texts.items():

@@ -213,7 +213,9 @@ def test_data_passport_describes_every_column(sample_site: Path) -> None:
     assert meta["license"] and meta["publisher"]
     assert [d["id"] for d in meta["datasets"]] == ["practices", "recommendations", "schools",
                                                    "internship_sites", "partners", "networks",
-                                                   "courses", "conference"]
+                                                   "courses", "conference",
+                                                   "innovation", "innovation_stages",
+                                                   "normative_documents"]
     for dataset in meta["datasets"]:
         columns = list(pd.read_csv(sample_site / "data" / f"{dataset['id']}.csv", nrows=0))
         assert [f["name"] for f in dataset["fields"]] == columns
