@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_site import goto_tab
+
 pytestmark = pytest.mark.browser
 
 COURSE_TITLE = ("Управление развитием образовательной организации в условиях открытия и "
@@ -51,7 +53,7 @@ def test_reader_goes_from_a_digest_item_to_the_conference_edition(page: Page,
     expect(page.locator("main h1").first).to_have_text(
         "Конференция «Школа, устремлённая в будущее» — 2026")
     expect(page.locator("main .kb-list--sections > li")).to_have_count(4)
-    page.locator(".md-tabs__link", has_text="Конференция").click()
+    goto_tab(page, "Конференция")
     expect(page.locator("main .kb-list--editions a.kb-item__title")).to_have_text(
         ["2026: Новая школа как центр территории",
          "2025: Первые три года новой школы — что показывают данные"])
@@ -66,7 +68,7 @@ def test_courses_list_filters_by_its_selects_and_keeps_them_in_the_address(
 ) -> None:
     errors = errors_of(page)
     page.goto(site_server.url())
-    page.locator(".md-tabs__link", has_text="Курсы").click()
+    goto_tab(page, "Курсы")
     expect(page).to_have_url(site_server.url("courses/"))
     form = page.locator("form.kb-list-filter")
     expect(form).to_be_visible()

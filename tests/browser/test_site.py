@@ -183,9 +183,20 @@ def open_home(page: Page, base: str) -> None:
     expect(page.locator("h1")).to_have_text(site_name(), timeout=WAIT)
 
 
+GROUPED_TAB = "Ассоциация"
+"""The tab whose pages (about, members, sites, courses …) are listed in the sidebar."""
+
+
 def goto_tab(page: Page, name: str) -> None:
-    """Click a section in Material's top navigation tabs."""
-    page.locator("nav.md-tabs").get_by_role("link", name=name, exact=True).click()
+    """Click a section in Material's top navigation tabs, or in the sidebar of the grouped tab
+    when the section is one of its pages."""
+    tabs = page.locator("nav.md-tabs")
+    link = tabs.get_by_role("link", name=name, exact=True)
+    if link.count():
+        link.click()
+        return
+    tabs.get_by_role("link", name=GROUPED_TAB, exact=True).click()
+    page.locator("nav.md-nav--primary").get_by_role("link", name=name, exact=True).first.click()
 
 
 # ------------------------------------------------------------------------------ home page
