@@ -13,7 +13,7 @@ from ..content.library import Entry, Library
 from ..content.registries import School, Term, VocabularySpec
 from ..content.russian import plural
 from ..output.build_date import build_date
-from ..syndication.events import item_anchor
+from .course_pages import digest_anchor
 
 ABOUT_SRC = "about/index.md"
 ABOUT_URL = "about/"
@@ -43,8 +43,9 @@ class DigestMention:
 
     @property
     def anchor(self) -> str:
-        """The item's place on the calendar page (events) — other items have none."""
-        return item_anchor(self.item) if self.is_event else ""
+        """The item's id on the calendar page (an event) and on its issue's page (an event,
+        or an item naming a course, an edition or this project)."""
+        return digest_anchor(self.item)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,11 @@ def innovations(library: Library) -> list[Entry]:
     return newest_first(e for e in library.entries if e.type.name == "innovation")
 
 
+def innovations_of_school(library: Library, school_id: str) -> list[Entry]:
+    """The innovation projects a school takes part in, for its page, newest first."""
+    return [e for e in innovations(library) if school_id in (e.data.get("schools") or [])]
+
+
 @dataclass(frozen=True)
 class StageView:
     number: int

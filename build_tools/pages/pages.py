@@ -361,6 +361,8 @@ class SiteBuilder:
                 breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
                 context={"school": school,
                          "projects": association_pages.school_projects(self.library, school.id),
+                         "innovations": innovation_pages.innovations_of_school(self.library,
+                                                                               school.id),
                          # Newest first and capped: the page must not grow with the bank.
                          "adopted": self.library.practices_adopted_by(school.id),
                          "per_page": PER_PAGE,
