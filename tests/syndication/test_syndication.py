@@ -75,6 +75,22 @@ def test_feeds_are_valid_atom_with_absolute_links(sample_site: Path, name: str,
         assert page.is_file(), page
 
 
+def test_sites_feed_announces_each_decision_with_a_link_to_its_site(sample_site: Path) -> None:
+    feed = feedparser.parse((sample_site / "feeds" / "sites.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    rows = yaml.safe_load((CONTENT / "_data/internship_sites.yml").read_text("utf-8"))
+    assert len(feed.entries) == len(rows)
+    page = (sample_site / "sites/index.html").read_text("utf-8")
+    for entry in feed.entries:
+        assert entry.id == entry.link
+        assert entry.link.startswith(f"{SITE_URL}sites/#ploshchadka-")
+        assert f'id="{entry.link.split("#")[1]}"' in page  # lands on the site's card
+        assert entry.author and entry.summary.startswith("Статус с ")
+    published = [dt.date(*e.published_parsed[:3]) for e in feed.entries]
+    assert published == sorted(published, reverse=True)
+    assert published[0] == max(r["decision"]["date"] for r in rows)  # the newest decision
+
+
 def test_feed_entries_are_newest_first(sample_site: Path) -> None:
     feed = feedparser.parse((sample_site / "feeds" / "practices.xml").read_bytes())
     updated = [entry.updated_parsed for entry in feed.entries]
