@@ -14,7 +14,9 @@ from ..content.association import SERVICE
 from ..content.compound_fields import ListOf, Record
 from ..content.content_types import CONTENT_TYPES, ContentType, Status
 from ..content.fields import Field, Vocabulary
+from ..content.normative_documents import NORMATIVE_DOCUMENT
 from ..content.registries import SCHOOL, VOCABULARIES, term_record
+from ..content.site_registries import INTERNSHIP_SITE, NETWORK, PARTNER
 from ..diagnostics.catalogue import CATALOGUE, Explanation
 from ..diagnostics.problems import FieldPath
 from .render import normalize_site_url
@@ -81,17 +83,29 @@ class RegistryGuide:
     title: str
     anchor: str
     rows: list[FieldRow]
+    used_for: str = "Страница «Об Ассоциации» и страницы проектов и школ строятся из него."
 
 
 def registry_guides(vocabularies: Mapping[str, Vocabulary]) -> list[RegistryGuide]:
     projects = next(spec for spec in VOCABULARIES if spec.name == "projects")
     return [
-        RegistryGuide(file, title, anchor, field_rows(record, vocabularies))
-        for file, title, anchor, record in (
+        RegistryGuide(file, title, anchor, field_rows(record, vocabularies), *used_for)
+        for file, title, anchor, record, *used_for in (
             ("projects.yml", "Проекты Ассоциации", "spravochnik-proektov",
              term_record(projects)),
             ("schools.yml", "Участники Ассоциации", "spravochnik-shkol", SCHOOL),
             ("services.yml", "Формы поддержки школ", "spravochnik-podderzhki", SERVICE),
+            ("internship_sites.yml", "Стажировочные площадки", "spravochnik-ploshchadok",
+             INTERNSHIP_SITE, "Из него строятся страница «Стажировочные площадки», статус "
+             "площадки на странице школы, лента решений и списки мониторинга."),
+            ("partners.yml", "Организации-партнёры", "spravochnik-partnerov", PARTNER,
+             "Партнёры, которые не входят в Ассоциацию: на них ссылаются сети и договоры."),
+            ("networks.yml", "Сети и партнёрства", "spravochnik-setey", NETWORK,
+             "Из него строятся страница «Сети и партнёрства» и раздел партнёров на "
+             "страницах школ."),
+            ("normative_documents.yml", "Нормативные документы", "spravochnik-dokumentov",
+             NORMATIVE_DOCUMENT, "На документы из него ссылается нормативная база "
+             "инновационных проектов (поле legal_basis)."),
         )
     ]
 

@@ -11,7 +11,7 @@ import yaml
 
 from build_tools.content.content_types import CONTENT_TYPES
 from build_tools.diagnostics.catalogue import CATALOGUE
-from build_tools.pages.guide import ERRORS_ANCHOR, GUIDE_URL, guide_address
+from build_tools.pages.guide import ERRORS_ANCHOR, GUIDE_URL, guide_address, registry_guides
 from tests.helpers import ROOT
 
 
@@ -40,6 +40,19 @@ def test_the_guide_documents_every_field_of_every_content_type(sample_site: Path
         assert names == expected
         for _, spec in content_type.record.walk():
             assert html.escape(spec.doc, quote=False) in table
+
+
+def test_the_guide_documents_every_registry_an_association_editor_keeps(
+        sample_site: Path) -> None:
+    page = guide_html(sample_site)
+    for guide in registry_guides({}):
+        assert (ROOT / "content/_data" / guide.file).is_file(), guide.file
+        table = page[page.index(f'id="{guide.anchor}"'):].split("</table>", 1)[0]
+        assert f"<code>content/_data/{guide.file}</code>" in table
+        names = re.findall(r'<th scope="row"><code>([^<]+)</code></th>', table)
+        assert names == [row.name for row in guide.rows] and names
+    assert {g.file for g in registry_guides({})} >= {
+        "internship_sites.yml", "partners.yml", "networks.yml", "normative_documents.yml"}
 
 
 def test_the_templates_on_the_guide_are_the_kb_new_templates(sample_site: Path) -> None:
