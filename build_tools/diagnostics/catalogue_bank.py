@@ -7,10 +7,13 @@ from .explanation import Explanation
 BANK_CATALOGUE: dict[str, Explanation] = {
     "RenamedField": Explanation(
         "Поле заменено новым",
-        "Практика написана по старому образцу: полей reviewer, reviewed и adopted_by больше "
-        "нет, вместо них рецензия (review) и внедрения (adoptions) с годами.",
+        "Материал или справочник написан по старому образцу: поля больше нет, вместо него "
+        "другое. Например, у практики вместо reviewer, reviewed и adopted_by — рецензия "
+        "(review) и внедрения (adoptions) с годами; у школы вместо internship_site — запись "
+        "в реестре стажировочных площадок; в плане мероприятий вместо dates и executors — "
+        "даты начала и окончания и ответственный.",
         "Перенесите сведения в новое поле, как сказано в сообщении. Образец — в шаблоне "
-        "kb new practice.",
+        "kb new и в разделе полей этого руководства.",
         "review:\n  reviewer: kafedra-upravleniya\n  date: 2026-06-10\n"
         "adoptions:\n  - school: murino-ekvator\n    year: 2024",
     ),
