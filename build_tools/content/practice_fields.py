@@ -10,8 +10,8 @@ from ..diagnostics.problems import Problem
 from .bank_registries import SIZE_BANDS
 from .compound_fields import ListOf, Record
 from .fields import SLUG_PATTERN, CheckContext, Checked, Field, Vocabulary
-from .registries import SCHOOL_KINDS, SETTLEMENTS
 from .scalar_fields import Date, Integer, Number, Text
+from .schools import SCHOOL_KINDS, SETTLEMENTS
 from .term_fields import Choice, Reference, Term
 
 RESULT_MIN, RESULT_MAX = -1_000_000, 1_000_000_000
