@@ -4,16 +4,21 @@ kind of organisation, and «Об Ассоциации», all built from the regi
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..content.association import MEMBER_GROUPS, MemberGroup, Project, Service, member_group
 from ..content.library import Entry, Library
 from ..content.registries import School, Term, VocabularySpec
 from ..content.russian import plural
+from ..monitoring.site import by_group
 from ..output.build_date import build_date
+from . import innovation_pages
 from .course_pages import digest_anchor
+
+if TYPE_CHECKING:
+    from .pages import PageSpec, SiteBuilder
 
 ABOUT_SRC = "about/index.md"
 ABOUT_URL = "about/"
@@ -188,3 +193,32 @@ def about_context(library: Library) -> dict[str, Any]:
         "networks": networks_section(library),
         "services": services(library),
     }
+
+
+def school_pages(site: SiteBuilder) -> Iterator[PageSpec]:
+    """«Кто есть кто» by member group and district, and a page per member (paged)."""
+    from .pages import PER_PAGE, PageSpec  # the builder's module imports this one
+    schools = site.library.registry.schools
+    districts = [(d, schools.in_district(d.name))
+                 for d in site.library.registry.vocabularies["districts"]]
+    yield PageSpec("schools/index.md", "Кто есть кто в Ассоциации", site._render(
+        "schools.html", "schools/", districts=[(d, s) for d, s in districts if s],
+        groups=member_groups(schools)))
+    for school in schools:
+        yield from site.listing(
+            f"schools/{school.id}", school.short_name,
+            site.library.practices_of_school(school.id),
+            header="_school_intro.html", footer="_school_footer.html",
+            breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
+            context={"school": school,
+                     "projects": school_projects(site.library, school.id),
+                     "innovations": innovation_pages.innovations_of_school(site.library,
+                                                                           school.id),
+                     # Newest first and capped: the page must not grow with the bank.
+                     "adopted": site.library.practices_adopted_by(school.id),
+                     "per_page": PER_PAGE,
+                     "monitoring_groups": by_group(site.report.school_rows(school.id)),
+                     "monitoring_periods": site.report.periods,
+                     "monitoring_hidden": site.report.has_school_values(school.id)
+                     and site.report.disclosure.school_values_note(
+                         "значения показателей этой школы")})

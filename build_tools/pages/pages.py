@@ -11,22 +11,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import markupsafe
-
 from ..authoring.schemas import content_schema
 from ..content.body_outline import page_markdown
 from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
 from ..content.registries import VOCABULARIES, Term, VocabularySpec
 from ..monitoring import Monitoring
-from ..monitoring.captions import shown_change, signed, verdict
 from ..monitoring.evidence import schools_with_data
-from ..monitoring.site import MonitoringReport, MonitoringSettings, by_group
+from ..monitoring.site import MonitoringReport, MonitoringSettings
 from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
-from . import association_pages, bank_procedure, guide, innovation_pages
+from . import association_pages, bank_procedure, guide, innovation_pages, monitoring_pages
 from . import practice_parts as parts
 from .course_pages import CourseSite, digest_anchor
 from .json_ld import json_ld, practice_json_ld
@@ -166,10 +163,10 @@ class SiteBuilder:
         yield from self.courses.pages()
         yield self.calendar_page()
         yield self.open_data_page()
-        yield from self.school_pages()
+        yield from association_pages.school_pages(self)
         yield self.about_page()
         yield from self.vocabulary_pages()
-        yield from self.monitoring_pages()
+        yield from monitoring_pages.pages(self)
         yield from self.sites.pages()
         yield self.search_page()
         yield self.guide_page()
@@ -346,32 +343,6 @@ class SiteBuilder:
         return self.memo.get(f"list:{url}", self.memo.key(values),
                              lambda: self._render("practice_list.html", url, **values))
 
-    def school_pages(self) -> Iterator[PageSpec]:
-        schools = self.library.registry.schools
-        districts = [(d, schools.in_district(d.name))
-                     for d in self.library.registry.vocabularies["districts"]]
-        yield PageSpec("schools/index.md", "Кто есть кто в Ассоциации", self._render(
-            "schools.html", "schools/", districts=[(d, s) for d, s in districts if s],
-            groups=association_pages.member_groups(schools)))
-        for school in schools:
-            yield from self.listing(
-                f"schools/{school.id}", school.short_name,
-                self.library.practices_of_school(school.id),
-                header="_school_intro.html", footer="_school_footer.html",
-                breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
-                context={"school": school,
-                         "projects": association_pages.school_projects(self.library, school.id),
-                         "innovations": innovation_pages.innovations_of_school(self.library,
-                                                                               school.id),
-                         # Newest first and capped: the page must not grow with the bank.
-                         "adopted": self.library.practices_adopted_by(school.id),
-                         "per_page": PER_PAGE,
-                         "monitoring_groups": by_group(self.report.school_rows(school.id)),
-                         "monitoring_periods": self.report.periods,
-                         "monitoring_hidden": self.report.has_school_values(school.id)
-                         and self.report.disclosure.school_values_note(
-                             "значения показателей этой школы")})
-
     def vocabulary_pages(self) -> Iterator[PageSpec]:
         for spec in VOCABULARIES:
             if not spec.url:
@@ -398,45 +369,6 @@ class SiteBuilder:
             "about.html", association_pages.ABOUT_URL,
             **association_pages.about_context(self.library)),
             description=association_pages.ABOUT_DESCRIPTION)
-
-    def monitoring_pages(self) -> Iterator[PageSpec]:
-        report = self.report
-        overview = []
-        for indicator in report.indicators:
-            table = report.district_table(indicator)
-            if "Все районы" not in table.index or table.empty:
-                continue
-            region = table.loc["Все районы"].dropna()
-            change = (shown_change(float(region.iloc[-2]), float(region.iloc[-1]))
-                      if len(region) > 1 else None)
-            overview.append({
-                "indicator": indicator, "period": region.index[-1],
-                "value": format_number(float(region.iloc[-1]), fixed=True),
-                "change": None if change is None else signed(change),
-                "verdict": None if change is None else verdict(change, indicator.better.sign()),
-            })
-        yield PageSpec("monitoring/index.md", "Мониторинг", self._render(
-            "monitoring_index.html", "monitoring/", report=report, overview=by_group(overview),
-            programme=report.programme_rows() if report.has_data() else []),
-            description="Показатели школ Ассоциации по районам и периодам.")
-        if not report.has_data():
-            return
-        for indicator in report.indicators:
-            svg, legend_html, alt_text = report.chart(indicator)
-            counts = report.schools_reporting(indicator).to_dict(orient="index")
-            url = f"monitoring/{indicator.id}/"
-            yield PageSpec(f"monitoring/{indicator.id}/index.md", indicator.name, self._render(
-                "monitoring_indicator.html", url, indicator=indicator,
-                svg=markupsafe.Markup(svg), legend=markupsafe.Markup(legend_html),
-                alt_text=alt_text,
-                table=report.district_table(indicator), counts=counts,
-                hidden_notes=report.hidden_notes(indicator)), description=indicator.description)
-        yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
-                       self._render("monitoring_candidates.html", "monitoring/candidates/",
-                                    lists=report.internship_lists(),
-                                    practices_of=self.library.practices_of_school,
-                                    disclosure=report.disclosure, rule=report.settings.rule,
-                                    indicators=report.indicators, number=format_number))
 
     def search_page(self) -> PageSpec:
         return PageSpec("search.md", "Поиск", self._render("search.html", "search/"))
