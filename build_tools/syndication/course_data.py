@@ -4,36 +4,19 @@ that mirrors a field takes that field's Russian doc as its meaning."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
 
-from ..content.compound_fields import ListOf
 from ..content.course_fields import CONFERENCE_RECORD, CONFERENCE_SERIES, COURSE_RECORD
 from ..content.course_library import courses, editions, periods, when
 from ..content.fields import Field
 from ..content.library import Entry, Library
-from ..content.scalar_fields import Boolean, Bounded, Date
-from .open_data import Column, Dataset, Published
-
-
-def _type(spec: Field) -> str:
-    if isinstance(spec, ListOf):
-        return "список строк"
-    if isinstance(spec, Date):
-        return "дата"
-    if isinstance(spec, Bounded):
-        return "число"
-    return "логическое" if isinstance(spec, Boolean) else "строка"
-
-
-def _value(name: str) -> Callable[[Entry], Any]:
-    return lambda entry: entry.data.get(name)
+from .open_data import Column, Dataset, Published, entry_value, passport_type
 
 
 def _mirror(fields: Mapping[str, Field], *names: str) -> Iterator[Column]:
     for name in names:
         spec = fields[name]
-        yield Column(name, spec.doc.rstrip(".") + ".", _type(spec), _value(name))
+        yield Column(name, spec.doc.rstrip(".") + ".", passport_type(spec), entry_value(name))
 
 
 def _address(site_url: str, of_what: str) -> tuple[Column, Column]:

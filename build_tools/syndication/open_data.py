@@ -94,7 +94,7 @@ def _doc(field: Field) -> str:
     return field.doc.rstrip(".") + "."
 
 
-def _passport_type(spec: Field) -> str:
+def passport_type(spec: Field) -> str:
     """The column's type in the passport, read from the field it mirrors."""
     if isinstance(spec, ListOf):
         return "список строк"
@@ -105,18 +105,18 @@ def _passport_type(spec: Field) -> str:
     return "логическое" if isinstance(spec, Boolean) else "строка"
 
 
-def _entry_value(name: str) -> Getter:
+def entry_value(name: str) -> Getter:
     return lambda entry: entry.data.get(name)
 
 
 def _field(name: str, fields: Mapping[str, Field], get: Getter | None = None) -> Column:
     """A column that mirrors a front-matter field: its meaning is the field's own doc."""
     spec = fields[name]
-    return Column(name, _doc(spec), _passport_type(spec), get or _entry_value(name))
+    return Column(name, _doc(spec), passport_type(spec), get or entry_value(name))
 
 
 def _fields(fields: Mapping[str, Field], *names: str,
-            getter: Callable[[str], Getter] = _entry_value) -> Iterator[Column]:
+            getter: Callable[[str], Getter] = entry_value) -> Iterator[Column]:
     """Columns that mirror fields, in the order given."""
     return (_field(name, fields, getter(name)) for name in names)
 
