@@ -34,7 +34,7 @@ def test_digest_items_must_point_to_existing_courses_editions_and_projects(
     assert result.returncode == 1
     report = result.stderr
     course = line_of(project, NOVEMBER, "course: upravlenie-razvitiem")
-    assert (f"{NOVEMBER}:{course}:17: rubrics[3].items[5].course: курса «upravlenie-razvitiem» "
+    assert (f"{NOVEMBER}:{course}:17: rubrics[3].items[7].course: курса «upravlenie-razvitiem» "
             "нет: укажите имя файла курса без .md из папки content/courses/ "
             "(upravlencheskaya-kompetentnost-myagkie-navyki, "
             "upravlenie-razvitiem-obrazovatelnoy-organizatsii, "
