@@ -14,7 +14,8 @@ SETTINGS = ROOT / ".vscode" / "settings.json"
 
 def test_every_content_folder_is_mapped_to_its_schema() -> None:
     mapping = json.loads(SETTINGS.read_text(encoding="utf-8"))["yaml.schemas"]
-    assert len(mapping) == len(CONTENT_TYPES)
+    entries = [schema for schema in mapping if "/registries/" not in schema]
+    assert len(entries) == len(CONTENT_TYPES)  # the registries: tests/authoring
     for content_type in CONTENT_TYPES:
         schema = f"./schemas/{content_type.name}.schema.json"
         assert (ROOT / schema).is_file(), schema
