@@ -138,6 +138,9 @@ def test_page_ids_follow_the_entry_templates() -> None:
     templates = ROOT / "build_tools" / "templates"
     for kind, ids in PAGE_IDS.items():
         source = (templates / f"{kind}.html").read_text(encoding="utf-8")
+        # with the partials it includes (a course's and an edition's digest mentions)
+        for name in re.findall(r'{%\s*include\s+"([^"]+)"', source):
+            source += (templates / name).read_text(encoding="utf-8")
         literal = set(re.findall(r'\bid="([a-z0-9-]+)"', source))
         assert literal == set(ids), kind
 
