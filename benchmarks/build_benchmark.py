@@ -56,15 +56,19 @@ FALLBACK_REVIEWER = "kafedra-pedagogiki-i-psihologii"
 PUBLIC_STATUS = re.compile(r"^status: (опубликовано|рекомендовано к тиражированию)\s*$", re.M)
 """Reviewer given to copies of samples that have none (drafts), so that they can be published."""
 VARIANT_SUFFIX = " (вариант {number})"
-COPIED_TYPES = ("recommendations", "digests")
+COPIED_TYPES = ("recommendations", "digests", "courses", "conference", "innovation")
+"""Copied as they are (related practices remapped); the bank's practices are generated."""
 PRACTICES = "practices"
 ATTACHMENTS = "attachments"
+AGREEMENTS = "partnerships"
+"""Agreements networks.yml names."""
 
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*):(?:\s|$)")
 _FENCE = "---"
 
 SECTIONS = (("Банк практик", PRACTICES), ("Рекомендации", "recommendations"),
-            ("Дайджест", "digests"))
+            ("Дайджест", "digests"), ("Курсы", "courses"), ("Конференция", "conference"),
+            ("Инновационные проекты", "innovation"))
 """The baseline's nav: the sections of our mkdocs.yml that hold entries."""
 
 VERSIONED_PACKAGES = ("mkdocs", "mkdocs-material", "pagefind", "pagefind_bin", "markdown", "jinja2")
@@ -215,13 +219,27 @@ def write_corpus(size: int, content_dir: Path) -> CorpusInfo:
         (practices_dir / f"{practice_slug(number)}.md").write_text(text, encoding="utf-8")
     counts = {}
     for folder in COPIED_TYPES:
-        (content_dir / folder).mkdir()
+        # the whole folder (an edition's materials lie beside it), then its entries remapped
+        shutil.copytree(CONTENT / folder, content_dir / folder)
         sources = sorted((CONTENT / folder).glob("*.md"))
         for source in sources:
             copy_with_related(source, content_dir / folder / source.name, related_map)
         counts[folder] = len(sources)
+    if (CONTENT / AGREEMENTS).is_dir():
+        shutil.copytree(CONTENT / AGREEMENTS, content_dir / AGREEMENTS)
+    _remap_registry_practices(content_dir / "_data" / "internship_sites.yml", related_map)
     markdown = sum(p.stat().st_size for p in content_dir.rglob("*.md"))
     return CorpusInfo(size, counts["recommendations"], counts["digests"], markdown)
+
+
+def _remap_registry_practices(path: Path, related_map: dict[str, str]) -> None:
+    """A registry that names sample practices (internship sites) names their generated copies."""
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    for old, new in related_map.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", new, text)
+    path.write_text(text, encoding="utf-8")
 
 
 class Stopwatch:
