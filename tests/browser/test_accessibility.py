@@ -56,6 +56,13 @@ def page_set() -> dict[str, str]:
         # Stage timelines with states in words and colour (issue 15).
         "innovation project": published("innovation")[0].url,
         "timeline": "timeline/",
+        # The Association's own pages: sites with their filter, networks with monitoring side by
+        # side, «Об Ассоциации», a project and a member school (site status, partners).
+        "sites": "sites/",
+        "networks": "networks/",
+        "about": "about/",
+        "project": "projects/kapsula-vremeni/",
+        "school": "schools/kudrovo-gorizont/",
     }
 
 
