@@ -31,6 +31,21 @@ def copy_sample(target: Path) -> Path:
     return target
 
 
+def edit(project: Path, shown: str, find: str, replace: str) -> None:
+    """Replace the first `find` in the project's file `shown` (relative to the project); the
+    text must be there, so a changed sample fails the test instead of testing nothing."""
+    path = project / shown
+    text = path.read_text(encoding="utf-8")
+    assert find in text, f"«{find}» not in {shown}"
+    path.write_text(text.replace(find, replace, 1), encoding="utf-8")
+
+
+def line_of(project: Path, shown: str, text: str) -> int:
+    """The first line (from 1) of the project's file `shown` that contains `text`."""
+    lines = (project / shown).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
 def free_port() -> int:
     """A local TCP port nothing listens on right now."""
     with socket.socket() as probe:

@@ -5,22 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import KbRunner
+from tests.helpers import KbRunner, edit, line_of
 
 NOVEMBER = "content/digests/2026-11.md"
 AUGUST = "content/digests/2026-08.md"
-
-
-def edit(project: Path, shown: str, find: str, replace: str) -> None:
-    path = project / shown
-    text = path.read_text(encoding="utf-8")
-    assert find in text, f"«{find}» not in {shown}"
-    path.write_text(text.replace(find, replace, 1), encoding="utf-8")
-
-
-def line_of(project: Path, shown: str, text: str) -> int:
-    lines = (project / shown).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if text in line)
 
 
 def test_digest_items_must_point_to_existing_courses_editions_and_projects(

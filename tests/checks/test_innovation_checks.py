@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import KbRunner
+from tests.helpers import KbRunner, edit
 
 PROJECT = "content/innovation/vzaimnye-stazhirovki-upravlencheskih-komand-vsevolozhskogo-rayona.md"
 LANGUAGE = "content/innovation/yazykovaya-sreda-dlya-detey-inofonov-v-nachalnoy-shkole.md"
 PLAN = "content/recommendations/vzaimnye-stazhirovki-upravlencheskih-komand.md"
 ROADMAP = "content/recommendations/adaptatsiya-detey-inofonov-v-novyh-shkolah.md"
-
-
-def edit(project: Path, shown: str, find: str, replace: str) -> None:
-    path = project / shown
-    text = path.read_text(encoding="utf-8")
-    assert find in text, f"«{find}» not in {shown}"
-    path.write_text(text.replace(find, replace, 1), encoding="utf-8")
 
 
 def at(project: Path, shown: str, text: str, column: int) -> str:

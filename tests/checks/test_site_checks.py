@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import KbRunner
+from tests.helpers import KbRunner, line_of
 
 SITES = "content/_data/internship_sites.yml"
-
-
-def line_of(project: Path, text: str) -> int:
-    lines = (project / SITES).read_text(encoding="utf-8").splitlines()
-    return next(n for n, line in enumerate(lines, start=1) if text in line)
 
 
 def test_a_sites_practices_exist_and_are_its_schools(project: Path, kb: KbRunner) -> None:
@@ -23,7 +18,7 @@ def test_a_sites_practices_exist_and_are_its_schools(project: Path, kb: KbRunner
         encoding="utf-8")
     result = kb("validate", cwd=project)
     assert result.returncode == 1
-    row = line_of(project, "- id: gorizont-nastavnichestvo")
+    row = line_of(project, SITES, "- id: gorizont-nastavnichestvo")
     assert (f"{SITES}:{row}:1: [0].practices[0]: практики «nastavnichestvo-molodyh-uchitelei» "
             "нет в банке (content/practices/nastavnichestvo-molodyh-uchitelei.md): укажите имя "
             "файла практики этой школы без .md. [SitePracticeUnknown]") in result.stderr

@@ -5,24 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import KbRunner
+from tests.helpers import KbRunner, edit, line_of
 
 COURSE = "content/courses/upravlenie-razvitiem-obrazovatelnoy-organizatsii.md"
 ONLINE = "content/courses/upravlencheskaya-kompetentnost-myagkie-navyki.md"
 ON_REQUEST = "content/courses/upravlenie-v-usloviyah-obrazovatelnogo-kompleksa.md"
 EDITION = "content/conference/2025.md"
-
-
-def edit(project: Path, shown: str, find: str, replace: str) -> None:
-    path = project / shown
-    text = path.read_text(encoding="utf-8")
-    assert find in text, f"«{find}» not in {shown}"
-    path.write_text(text.replace(find, replace, 1), encoding="utf-8")
-
-
-def line_of(project: Path, shown: str, text: str) -> int:
-    lines = (project / shown).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if text in line)
 
 
 def test_course_rules_are_located_and_reported_in_one_run(project: Path, kb: KbRunner) -> None:
