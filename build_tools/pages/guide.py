@@ -10,13 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..authoring.scaffold import render
-from ..content.association import SERVICE
+from ..authoring.schemas import registry_records
 from ..content.compound_fields import ListOf, Record
 from ..content.content_types import CONTENT_TYPES, ContentType, Status
 from ..content.fields import Field, Vocabulary
-from ..content.normative_documents import NORMATIVE_DOCUMENT
-from ..content.registries import SCHOOL, VOCABULARIES, term_record
-from ..content.site_registries import INTERNSHIP_SITE, NETWORK, PARTNER
 from ..diagnostics.catalogue import CATALOGUE, Explanation
 from ..diagnostics.problems import FieldPath
 from .render import normalize_site_url
@@ -87,25 +84,25 @@ class RegistryGuide:
 
 
 def registry_guides(vocabularies: Mapping[str, Vocabulary]) -> list[RegistryGuide]:
-    projects = next(spec for spec in VOCABULARIES if spec.name == "projects")
+    """The registries the Association's editors keep, with the declared record of a row."""
+    records = registry_records()
     return [
-        RegistryGuide(file, title, anchor, field_rows(record, vocabularies), *used_for)
-        for file, title, anchor, record, *used_for in (
-            ("projects.yml", "Проекты Ассоциации", "spravochnik-proektov",
-             term_record(projects)),
-            ("schools.yml", "Участники Ассоциации", "spravochnik-shkol", SCHOOL),
-            ("services.yml", "Формы поддержки школ", "spravochnik-podderzhki", SERVICE),
+        RegistryGuide(file, title, anchor, field_rows(records[file], vocabularies), *used_for)
+        for file, title, anchor, *used_for in (
+            ("projects.yml", "Проекты Ассоциации", "spravochnik-proektov"),
+            ("schools.yml", "Участники Ассоциации", "spravochnik-shkol"),
+            ("services.yml", "Формы поддержки школ", "spravochnik-podderzhki"),
             ("internship_sites.yml", "Стажировочные площадки", "spravochnik-ploshchadok",
-             INTERNSHIP_SITE, "Из него строятся страница «Стажировочные площадки», статус "
-             "площадки на странице школы, лента решений и списки мониторинга."),
-            ("partners.yml", "Организации-партнёры", "spravochnik-partnerov", PARTNER,
+             "Из него строятся страница «Стажировочные площадки», статус площадки на "
+             "странице школы, лента решений и списки мониторинга."),
+            ("partners.yml", "Организации-партнёры", "spravochnik-partnerov",
              "Партнёры, которые не входят в Ассоциацию: на них ссылаются сети и договоры."),
-            ("networks.yml", "Сети и партнёрства", "spravochnik-setey", NETWORK,
+            ("networks.yml", "Сети и партнёрства", "spravochnik-setey",
              "Из него строятся страница «Сети и партнёрства» и раздел партнёров на "
              "страницах школ."),
             ("normative_documents.yml", "Нормативные документы", "spravochnik-dokumentov",
-             NORMATIVE_DOCUMENT, "На документы из него ссылается нормативная база "
-             "инновационных проектов (поле legal_basis)."),
+             "На документы из него ссылается нормативная база инновационных проектов "
+             "(поле legal_basis)."),
         )
     ]
 
