@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..content.compound_fields import ListOf, Record
@@ -79,9 +80,15 @@ def _unique_titles(entries: list[Entry]) -> list[Problem]:
             "и в списках и поиске читатель их не различит.",
             field=("title",), hint="Уточните одно из названий.",
         ))
-        for group in _groups(titled, lambda e: (e.type.name, slugify(e.title, max_length=200)))
+        for group in _groups(titled, lambda e: (e.type.name, _title_key(e.title)))
         for entry in group
     ]
+
+
+@lru_cache(maxsize=65_536)
+def _title_key(title: str) -> str:
+    """Titles stay from build to build: each is transliterated once per process."""
+    return slugify(title, max_length=200)
 
 
 def iter_references(
@@ -109,7 +116,7 @@ _entry_references: dict[tuple[str, str], list[tuple[FieldPath, str, str]]] = {}
 """Per entry (its `source_key` and path): its references, found once while its bytes stay."""
 
 
-def _references_of(entry: Entry) -> list[tuple[FieldPath, str, str]]:
+def references_of(entry: Entry) -> list[tuple[FieldPath, str, str]]:
     if not entry.source_key:
         return list(iter_references(entry.type.record, entry.data))
     key = (entry.source_key, str(entry.path))
@@ -126,7 +133,7 @@ def _references(
 ) -> list[Problem]:
     problems = []
     for entry in entries:
-        for path, target, value in _references_of(entry):
+        for path, target, value in references_of(entry):
             if target == "schools" and schools.available and schools.is_broken(value):
                 problems.append(_locate(entry, broken_row(schools.label, value).under(*path)))
             elif target == "schools" and schools.available and schools.find(value) is None:

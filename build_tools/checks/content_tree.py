@@ -34,44 +34,81 @@ class TreeFile:
 
 
 def walk_tree(content_root: Path, display_root: Path) -> tuple[list[TreeFile], list[Problem]]:
-    """Every file of content/ that may be classified, and the problems of the rest."""
+    """Every file of content/ that may be classified, and the problems of the rest.
+
+    Folders are read with `os.scandir`, whose entries know from the directory listing itself
+    whether they are symlinks, folders or regular files: a bank of thousands of files is
+    walked on every save of `kb serve` without a system call per file.
+    """
     files: list[TreeFile] = []
     problems: list[Problem] = []
     root = content_root.resolve()
     display = display_root.resolve()
 
-    def shown(real_folder: Path, name: str) -> str:
+    def shown_prefix(real_folder: Path) -> str:
         # The link itself, never its target: a message must not print where it points.
-        unresolved = real_folder / name
         try:
-            return printable(unresolved.relative_to(display).as_posix())
+            relative = real_folder.relative_to(display).as_posix()
         except ValueError:
-            return printable(unresolved.as_posix())
+            relative = real_folder.as_posix()
+        return "" if relative == "." else printable(relative.rstrip("/")) + "/"
 
-    for folder, dirs, names in os.walk(content_root, followlinks=False):
-        base = Path(folder)
+    def walk(base: Path, relative_prefix: str) -> None:
+        try:
+            with os.scandir(base) as listing:
+                found = sorted(listing, key=lambda item: item.name)
+        except OSError:
+            return  # as os.walk: a folder that cannot be listed has nothing to classify
         # Resolved once per folder: symlinked folders are never entered, so a file's real
         # folder is its folder's, and thousands of files cost one resolve.
         real_base = base.resolve()
-        kept = []
-        for name in sorted(dirs):
-            path = base / name
-            problem = _link_problem(path, root) or _folder_problem(path)
-            if problem is None or problem.code == "BadFileName":
-                kept.append(name)  # a badly named folder still has its files checked
-            if problem is not None:
-                problems.append(problem.located(shown(real_base, name), 1, 1))
-        dirs[:] = kept  # a refused folder is not entered: its files are not published either
-        for name in sorted(names):
-            path = base / name
-            problem = _link_problem(path, root) or _file_problem(path)
-            if problem is not None:
-                problems.append(problem.located(shown(real_base, name), 1, 1))
+        prefix = shown_prefix(real_base)
+        kept: list[os.DirEntry[str]] = []
+        for item in found:
+            if not _is_dir(item):
                 continue
-            relative = PurePosixPath(path.relative_to(content_root).as_posix())
-            real = path.resolve() if path.is_symlink() else real_base / name
-            files.append(TreeFile(path, relative, shown(real_base, name), real))
+            path = base / item.name
+            problem = ((_link_problem(path, root) if item.is_symlink() else None)
+                       or _folder_problem(path))
+            if problem is None or problem.code == "BadFileName":
+                kept.append(item)  # a badly named folder still has its files checked
+            if problem is not None:
+                problems.append(problem.located(prefix + printable(item.name), 1, 1))
+        for item in found:
+            if _is_dir(item):
+                continue
+            name = item.name
+            path = base / name
+            symlink = item.is_symlink()
+            problem = ((_link_problem(path, root) if symlink else None)
+                       or _file_problem(path, _is_file(item)))
+            if problem is not None:
+                problems.append(problem.located(prefix + printable(name), 1, 1))
+                continue
+            real = path.resolve() if symlink else real_base / name
+            files.append(TreeFile(path, PurePosixPath(relative_prefix + name),
+                                  prefix + printable(name), real))
+        # A refused folder is not entered: its files are not published either.
+        for item in kept:
+            walk(base / item.name, f"{relative_prefix}{item.name}/")
+
+    walk(content_root, "")
     return files, problems
+
+
+def _is_dir(item: os.DirEntry[str]) -> bool:
+    """As os.walk sorts: a symlink that cannot be followed (a loop) is not a folder."""
+    try:
+        return item.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(item: os.DirEntry[str]) -> bool:
+    try:
+        return item.is_file()
+    except OSError:
+        return False
 
 
 def _link_problem(path: Path, root: Path) -> Problem | None:
@@ -123,10 +160,11 @@ def _folder_problem(path: Path) -> Problem | None:
     return _name_problem(path.name)
 
 
-def _file_problem(path: Path) -> Problem | None:
+def _file_problem(path: Path, regular: bool) -> Problem | None:
+    """`regular`: the path is a regular file, or a symlink to one."""
     if path.name.startswith("."):
         return _hidden(path.name, "скрытый файл")
-    if not path.is_file():
+    if not regular:
         return Problem(
             "ForbiddenFileType",
             f"«{path.name}» — не обычный файл (устройство, канал или сокет).",
@@ -149,6 +187,8 @@ def _hidden(name: str, what: str) -> Problem:
 def printable(text: str) -> str:
     """`text` with control characters and undecodable bytes shown as escapes, never raw:
     a file name must not move the cursor or clear the editor's terminal."""
+    if text.isprintable():  # nearly always: thousands of names a build
+        return text
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..content.fields import suggest
 from ..content.library import Entry
 from ..diagnostics.problems import Problem
-from .checks import iter_references
+from .checks import references_of
 
 TARGETS = {"course": "courses", "conference": "conference"}
 """Reference target → the content folder whose file names are its ids."""
@@ -24,7 +24,7 @@ def check_courses(entries: list[Entry], files: Mapping[str, list[Path]]) -> list
     for entry in entries:
         if entry.type.name == "conference":
             problems += _edition_file_name(entry)
-        for path, target, value in iter_references(entry.type.record, entry.data):
+        for path, target, value in references_of(entry):
             if target in TARGETS and value not in names[target]:
                 problems.append(entry.source_map.locate(
                     _unknown(target, value, names[target]).under(*path), entry.shown_path))

@@ -7,7 +7,7 @@ from ..content.library import Entry
 from ..content.registries import Registry
 from ..content.term_fields import broken_row
 from ..diagnostics.problems import Problem
-from .checks import iter_references
+from .checks import references_of
 
 
 def check_normative_references(entries: list[Entry], registry: Registry) -> list[Problem]:
@@ -17,7 +17,7 @@ def check_normative_references(entries: list[Entry], registry: Registry) -> list
         return []  # the unreadable registry is reported in its own file
     problems = []
     for entry in entries:
-        for path, target, value in iter_references(entry.type.record, entry.data):
+        for path, target, value in references_of(entry):
             if target != "normative_documents":
                 continue
             if documents.is_broken(value):

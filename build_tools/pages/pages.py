@@ -90,6 +90,15 @@ class TermPage:
         return f"{self.spec.url}/{self.term.id}/"
 
 
+@dataclass(frozen=True)
+class TermHeading:
+    """What a term's listing shows around its practices: not the practices themselves, which
+    it gets page by page, so that its memo key does not walk the whole list on every page."""
+
+    term: Term
+    recommendations: list[Entry]
+
+
 class SiteBuilder:
     """Turns a Library into the list of pages of the site."""
 
@@ -361,7 +370,8 @@ class SiteBuilder:
                     f"{spec.url}/{page.term.id}", f"{spec.title}: {page.term.name}",
                     page.practices, header=header, footer=footer,
                     breadcrumb=(f"{spec.url}/", spec.title),
-                    context={"term_page": page, **extra})
+                    context={"term_page": TermHeading(page.term, page.recommendations),
+                             **extra})
 
     def about_page(self) -> PageSpec:
         """«Об Ассоциации», from the registries."""
