@@ -16,9 +16,31 @@ if TYPE_CHECKING:
     from .pages import PageSpec, SiteBuilder  # noqa: F401 (PageSpec: the return type)
 
 
+WORLD = "world"
+"""The memo key of what depends only on the monitoring tables, registries, settings and date:
+the memo forgets everything when they change, so under `kb serve` a save that touches none
+of them reuses the tables, charts and pages of the last build."""
+
+
 def pages(site: SiteBuilder) -> Iterator[PageSpec]:
     """The overview, one page per indicator and the internship-site candidates."""
     from .pages import PageSpec  # the builder's module imports this one
+    yield from site.memo.get("monitoring:pages", WORLD, lambda: list(_report_pages(site)))
+    if not site.report.has_data():
+        return
+    report = site.report
+    yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
+                   site._render("monitoring_candidates.html", "monitoring/candidates/",
+                                lists=site.memo.get("monitoring:lists", WORLD,
+                                                    report.internship_lists),
+                                practices_of=site.library.practices_of_school,
+                                disclosure=report.disclosure, rule=report.settings.rule,
+                                indicators=report.indicators, number=format_number))
+
+
+def _report_pages(site: SiteBuilder) -> Iterator[PageSpec]:
+    """The overview and the indicators' pages: the monitoring tables' own."""
+    from .pages import PageSpec
     report = site.report
     overview = []
     for indicator in report.indicators:
@@ -50,10 +72,4 @@ def pages(site: SiteBuilder) -> Iterator[PageSpec]:
             alt_text=alt_text,
             table=report.district_table(indicator), counts=counts,
             hidden_notes=report.hidden_notes(indicator)), description=indicator.description)
-    yield PageSpec("monitoring/candidates/index.md", "Кандидаты в стажировочные площадки",
-                   site._render("monitoring_candidates.html", "monitoring/candidates/",
-                                lists=report.internship_lists(),
-                                practices_of=site.library.practices_of_school,
-                                disclosure=report.disclosure, rule=report.settings.rule,
-                                indicators=report.indicators, number=format_number))
 

@@ -114,7 +114,8 @@ class SiteBuilder:
         self.renderer = renderer or Renderer()
         self.renderer.env.globals["number"] = format_number
         self.renderer.env.globals["event_anchor"] = item_anchor
-        self.syndication = Syndication(library, publication or PublicationSettings())
+        self.syndication = Syndication(library, publication or PublicationSettings(),
+                                       self.memo.get)
         self.courses = CourseSite(self)
         self.renderer.env.globals["digest_anchor"] = digest_anchor
         self.report = MonitoringReport(

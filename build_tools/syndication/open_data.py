@@ -242,9 +242,22 @@ def _school_columns(site_url: str, library: Library, today: dt.date) -> tuple[Co
     )
 
 
-def published_datasets(library: Library, *, site_url: str,
-                       today: dt.date) -> Iterator[Published]:
-    """Every dataset with its rows; `site_url` ends with "/" (may be empty: relative links)."""
+RowMemo = Callable[[str, "str | None", Callable[[], dict[str, Any]]], dict[str, Any]]
+"""`kb serve`'s page memo (kind, key, make): an entry's row is made again only when its file
+(or the world every row shares, which the memo's key of the build covers) changed."""
+
+
+def _no_memo(kind: str, key: str | None, make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    return make()
+
+
+def published_datasets(library: Library, *, site_url: str, today: dt.date,
+                       memo: RowMemo = _no_memo) -> Iterator[Published]:
+    """Every dataset with its rows; `site_url` ends with "/" (may be empty: relative links).
+
+    A practice's or recommendation's row depends on its own fields and on what every row
+    shares (registries, monitoring tables, the date, the settings), so `memo` may hand back
+    last build's row of an unchanged file."""
     practices = Dataset(
         "practices", "Банк лучших практик",
         "Практики школ Ассоциации новых школ, опубликованные в банке: описание, школа, "
@@ -259,13 +272,23 @@ def published_datasets(library: Library, *, site_url: str,
         "Реестр школ Ассоциации новых школ: район, тип (новостройка или после реновации), "
         "годы открытия и вступления, статус стажировочной площадки.",
         _school_columns(site_url, library, today))
-    yield _publish(practices, library.practices, today)
-    yield _publish(recommendations, library.recommendations, today)
+    yield _publish(practices, library.practices, today, memo)
+    yield _publish(recommendations, library.recommendations, today, memo)
     yield _publish(schools, list(library.registry.schools), today)
 
 
-def _publish(dataset: Dataset, items: list[Entry] | list[School], today: dt.date) -> Published:
-    rows = [{c.name: c.get(item) for c in dataset.columns} for item in items]
+def _publish(dataset: Dataset, items: list[Entry] | list[School], today: dt.date,
+             memo: RowMemo = _no_memo) -> Published:
+    def row(item: Entry | School) -> dict[str, Any]:
+        return {c.name: c.get(item) for c in dataset.columns}
+
+    def reused(item: Entry | School) -> dict[str, Any]:
+        if not isinstance(item, Entry) or not item.source_key:
+            return row(item)
+        return memo(f"row:{dataset.id}", f"{item.slug}:{item.source_key}",
+                    lambda: row(item))
+
+    rows = [reused(item) for item in items]
     rows.sort(key=lambda row: str(row["id"]))
     dates = [d for item in items if isinstance(item, Entry)
              for d in (item.date, item.data.get("updated"),

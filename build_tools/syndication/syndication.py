@@ -59,13 +59,15 @@ class Output:
 
 
 class Syndication:
-    def __init__(self, library: Library, settings: PublicationSettings) -> None:
+    def __init__(self, library: Library, settings: PublicationSettings,
+                 memo: open_data.RowMemo | None = None) -> None:
         self.library = library
         self.settings = settings
         self.events = ev.collect_events(library.digests)
         self.datasets = [
             *open_data.published_datasets(library, site_url=settings.site_url,
-                                          today=settings.today),
+                                          today=settings.today,
+                                          **({"memo": memo} if memo else {})),
             *site_data.site_datasets(library, site_url=settings.site_url, today=settings.today),
             *course_datasets(library, site_url=settings.site_url, today=settings.today),
             *innovation_datasets(library, site_url=settings.site_url, today=settings.today)]
