@@ -73,21 +73,27 @@ class ServeSession:
     def page(self, config: Any, spec: PageSpec, key: str) -> GeneratedFile:
         inclusion = InclusionLevel.DRAFT if spec.draft else InclusionLevel.UNDEFINED
         file = _generated(config, spec.src_uri, spec.markdown, inclusion)
-        self._track(file, page_parts(spec, key))
+        self._track(file, (config.site_dir, page_parts(spec, key)))
         if file.changed:
             self.rebuilt.append(spec.src_uri)
         return file
 
     def static(self, config: Any, spec: StaticSpec) -> GeneratedFile:
         file = _generated(config, spec.src_uri, spec.content, InclusionLevel.UNDEFINED)
-        self._track(file, spec.content)
+        self._track(file, (config.site_dir, spec.content))
         return file
 
     def _track(self, file: GeneratedFile, parts: object) -> None:
         previous = self.written.get(file.src_uri)
-        file.changed = (previous is None or previous[0] != parts
-                        or not os.path.isfile(file.abs_dest_path))
-        self.pending[file.src_uri] = (parts, file.abs_dest_path)
+        if previous is not None and previous[0] == parts:
+            # The same parts under the same settings (the site key and folder are among them) go
+            # to the same place: MkDocs need not work out thousands of output paths on every save.
+            path = previous[1]
+            file.changed = not os.path.isfile(path)
+        else:
+            path = file.abs_dest_path
+            file.changed = True
+        self.pending[file.src_uri] = (parts, path)
 
     def start(self) -> None:
         self.pending = {}

@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import pickle
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,7 +29,7 @@ from ..content.yaml_source import SourceMap
 from ..diagnostics.problems import Problem, Severity
 
 CACHE_FILE = "entries.pickle"
-FORMAT = 1
+FORMAT = 2
 """Raised when the stored layout changes; the code version covers everything else."""
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -76,6 +77,8 @@ class _Memory:
         self.runs: dict[Path, Results] = {}
         self.unsaved: set[Path] = set()
         self.held = False
+        self.digests: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+        """File path -> (its stat when read, the hash of its bytes), while writes are held."""
 
 
 _MEMORY = _Memory()
@@ -93,6 +96,37 @@ def flush() -> None:
         _write(folder, _MEMORY.runs[folder])
     _MEMORY.unsaved.clear()
     _MEMORY.runs.clear()
+    _MEMORY.digests.clear()
+
+
+RACY_NS = 2_000_000_000
+"""A file changed less than this before it was read may change again within the same
+timestamp: its bytes are hashed again next time, whatever its stat says (git's rule)."""
+
+
+def _bytes_digest(path: Path, max_bytes: int) -> str | None:
+    """The hash of a file's bytes; None for a file too large to store or unreadable.
+
+    While writes are held (`kb serve`), an unchanged stat (modification time, size, inode,
+    change time) stands for unchanged bytes, so a save reads one file, not thousands."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    if stat.st_size > max_bytes:  # refused unread: nothing worth storing
+        return None
+    signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+    name = str(path)
+    known = _MEMORY.digests.get(name) if _MEMORY.held else None
+    if known is not None and known[0] == signature:
+        return known[1]
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    if _MEMORY.held and time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS:
+        _MEMORY.digests[name] = (signature, digest)
+    return digest
 
 
 class EntryCache:
@@ -113,13 +147,10 @@ class EntryCache:
         """The key of a file's current bytes, or None when it is not to be stored."""
         if self.folder is None:
             return None
-        try:
-            if path.stat().st_size > max_bytes:  # refused unread: nothing worth storing
-                return None
-            data = path.read_bytes()
-        except OSError:
+        digest = _bytes_digest(path, max_bytes)
+        if digest is None:
             return None
-        return hashlib.sha256(self.context.encode() + b"\0" + data).hexdigest()
+        return hashlib.sha256(f"{self.context}\0{digest}".encode()).hexdigest()
 
     def get(self, path: Path, key: str) -> Stored | None:
         found = self.old.get(str(path))
