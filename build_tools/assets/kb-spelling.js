@@ -5,15 +5,16 @@
  * pagefind/kb-spelling.json, written by build_tools/search/spelling.py from the indexed pages:
  * {"version": 1, "words": "наставник:3 наставничество:12 …", "suggestions": ["ОВЗ", …]}.
  *
- * A correction is a known word at Damerau–Levenshtein distance ≤ 2 (≤ 1 for words of up to
- * four letters, where two edits turn anything into anything), the nearest first, then the
- * most frequent; ё is read as е; a word typed in the Latin layout by mistake
+ * A correction is a known word at Damerau–Levenshtein distance ≤ 2 (≤ 1 for words of four
+ * letters, where two edits turn anything into anything; none for shorter ones), the nearest
+ * first, then the most frequent; ё is read as е; a word typed in the Latin layout by mistake
  * («yfcnfdybxtcndj») is read in the Russian one first. A known word, or the beginning of one
  * («настав» while typing), is never corrected.
  */
 
 export const MAX_DISTANCE = 2;
 export const SHORT_WORD = 4;
+export const MIN_CORRECTED = 4;  // shorter words are corrected only when typed in the Latin layout
 
 const LATIN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
 const CYRILLIC = 'йцукенгшщзхъфывапролджэячсмитьбюё';
@@ -101,9 +102,9 @@ export class SpellingDictionary {
     const layout = fromLatinLayout(word);
     if (layout && layout !== typed) {
       if (this.frequency.has(layout)) return layout;
-      candidates.push(this.nearest(layout, 0.5));
+      if (layout.length >= MIN_CORRECTED) candidates.push(this.nearest(layout, 0.5));
     }
-    candidates.push(this.nearest(typed, 0));
+    if (typed.length >= MIN_CORRECTED) candidates.push(this.nearest(typed, 0));
     const found = candidates.filter(Boolean).sort((x, y) => x.cost - y.cost
       || y.frequency - x.frequency || (x.word < y.word ? -1 : 1));
     return found.length ? found[0].word : null;
