@@ -12,7 +12,17 @@
  *
  * Loaded on every page as a classic script; it does nothing where there is no #kb-browser
  * and runs only once even if the page includes it twice. No dependencies, no requests
- * other than the site's own Pagefind bundle.
+ * other than the site's own Pagefind bundle, the spelling dictionary beside it and
+ * assets/kb-spelling.js.
+ *
+ * Words Pagefind does not know (see `plan`): Pagefind would shorten such a word to the
+ * longest indexed word it starts with («инвалидность» → «и») and return junk. So every query
+ * word is first checked with an exact Pagefind search, which costs no download (the index
+ * chunk is the one the query loads anyway). Only when a word is not indexed is the spelling
+ * dictionary fetched: the word is then the beginning of a known word being typed (searched as
+ * it is), a typo or layout slip (the correction is searched and a line says so, with a link
+ * that searches the words as typed), or unknown (nothing is searched: the empty state offers
+ * popular topics and words that find something).
  */
 (function () {
   'use strict';
@@ -20,6 +30,8 @@
   if (window.kbSearchLoaded) return;
   window.kbSearchLoaded = true;
 
+  const SHORT_WORD = 3;           // a known word this short alone is searched whole («РАС»)
+  const POPULAR_TOPICS = 6;      // topics the empty state offers
   const TYPING_DELAY = 250;      // ms of quiet typing before searching and updating the URL
   const VISIBLE_VALUES = 8;      // longer facet groups are collapsed behind «Показать все (N)»
 
@@ -83,6 +95,20 @@
     return stem;
   }
 
+  /** The punctuation around a word and the word: «(музей),» → ['(', 'музей', '),']. */
+  function splitToken(token) {
+    const m = token.match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u);
+    return { lead: m[1], word: m[2], tail: m[3] };
+  }
+
+  /** A word whose spelling can be checked: letters only (numbers, codes and hyphenated
+   * words are searched as typed). */
+  function checkable(word) {
+    return /^\p{L}{2,}$/u.test(word);
+  }
+
+  const lowerWord = (word) => word.toLowerCase().replace(/ё/g, 'е');
+
   /** What to send to Pagefind for the user's query: null (browse) when there is none. */
   function pagefindTerm(query) {
     const text = query.trim();
@@ -90,8 +116,8 @@
     if (/^".+"$/.test(text)) return text;                // Pagefind's exact-phrase search
     return text.split(/\s+/).map((token) => {
       // Keep punctuation around a word («ОВЗ,» or «(музей)»), normalise the word itself.
-      const m = token.match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u);
-      return m[1] + normaliseWord(m[2]) + m[3];
+      const t = splitToken(token);
+      return t.lead + normaliseWord(t.word) + t.tail;
     }).join(' ');
   }
 
@@ -137,7 +163,8 @@
       this.root = root;
       this.fallbacks = document.querySelectorAll('[data-kb-static]');
       this.bundleUrl = new URL(root.dataset.bundle || 'pagefind/', window.location.href).href;
-      this.rootPath = new URL(root.dataset.root || './', window.location.href).pathname;
+      this.rootUrl = new URL(root.dataset.root || './', window.location.href).href;
+      this.rootPath = new URL(this.rootUrl).pathname;
       this.fixedType = root.dataset.type || '';
       this.pageSize = Math.max(1, parseInt(root.dataset.pageSize, 10) || 20);
       let facets = [];
@@ -148,7 +175,13 @@
       this.facets = facets.filter((f) => !(this.fixedType && f.key === 'type'));
       this.noun = this.fixedType === 'практика'
         ? ['практика', 'практики', 'практик'] : ['материал', 'материала', 'материалов'];
-      this.state = { q: '', sort: '', selected: new Map() };  // sort '' = the default
+      // sort '' = the default; asTyped: search the words as typed, without correction
+      this.state = { q: '', sort: '', selected: new Map(), asTyped: false };
+      this.indexed = new Map();  // lower-case word → Promise<bool>: is it in the index?
+      this.dictionary = null;    // Promise of the spelling dictionary, fetched on first need
+      this.popularTopics = [];
+      this.loadedDictionary = null;
+      this.lastPlan = null;      // what the last search searched (see `plan`)
       this.groups = [];          // {key, label, values: [{value, input, item, count}], ...}
       this.results = [];         // Pagefind results of the current search
       this.shown = 0;
@@ -191,6 +224,7 @@
     readUrl() {
       const params = new URLSearchParams(window.location.search);
       this.state.q = params.get('q') || '';
+      this.state.asTyped = params.get('spell') === '0';
       const sort = params.get('sort') || '';
       this.state.sort = this.sortAllowed(sort) ? sort : '';
       for (const facet of this.facets) {
@@ -202,6 +236,7 @@
     writeUrl() {
       const params = new URLSearchParams();
       if (this.state.q.trim()) params.set('q', this.state.q.trim());
+      if (this.state.q.trim() && this.state.asTyped) params.set('spell', '0');
       for (const group of this.groups) {
         for (const value of this.selectedIn(group.key)) params.append(group.key, value);
       }
@@ -294,11 +329,17 @@
       this.list = el('ol', { id: listId, className: 'kb-browser__list' });
       this.empty = el('p', { className: 'kb-browser__empty', hidden: true },
         'Ничего не найдено. Измените запрос или сбросьте фильтры.');
+      this.suggest = el('div', { className: 'kb-browser__suggest', hidden: true });
+      this.notice = el('p', { className: 'kb-browser__spelling', hidden: true });
+      const topics = counts.topic || {};
+      this.popularTopics = Object.keys(topics).filter((t) => topics[t] > 0)
+        .sort((a, b) => topics[b] - topics[a] || a.localeCompare(b, 'ru'))
+        .slice(0, POPULAR_TOPICS);
       this.more = el('button', { type: 'button', className: 'kb-browser__more', hidden: true,
         'aria-controls': listId }, 'Показать ещё');
       this.more.addEventListener('click', () => this.showMore(true));
       this.region = el('section', { className: 'kb-browser__results', 'aria-label': 'Результаты',
-        'aria-busy': 'true' }, this.list, this.empty, this.more);
+        'aria-busy': 'true' }, this.notice, this.list, this.empty, this.suggest, this.more);
 
       this.root.append(form, el('div', { className: 'kb-browser__layout' },
         this.panel, el('div', { className: 'kb-browser__main' }, toolbar, this.region)));
@@ -378,6 +419,7 @@
     changed(now) {
       this.region.setAttribute('aria-busy', 'true');
       window.clearTimeout(this.typingTimer);
+      if (this.input.value !== this.state.q) this.state.asTyped = false;
       this.state.q = this.input.value;
       if (now) {
         this.writeUrl();
@@ -393,9 +435,20 @@
     async search() {
       const generation = ++this.generation;
       this.region.setAttribute('aria-busy', 'true');
-      const term = pagefindTerm(this.state.q);
       const sort = SORTS[this.sortKey()].pagefind;
       try {
+        const plan = await this.plan(this.state.q);
+        if (generation !== this.generation) return;
+        this.lastPlan = plan;
+        const term = plan.term;
+        if (term === undefined) {                      // a word no page has: nothing to show
+          this.results = [];
+          this.shown = 0;
+          this.updateSortOptions();
+          this.updatePanel({});
+          await this.showMore(false, generation);
+          return;
+        }
         // Counts next to a value mean «what adding this value would give»: for a group with
         // a selection they come from a search without that group's own filter.
         const selectedGroups = this.groups.filter((g) => this.selectedIn(g.key).length);
@@ -418,6 +471,126 @@
         this.count.textContent = 'Поиск временно недоступен. Попробуйте ещё раз.';
         this.region.setAttribute('aria-busy', 'false');
       }
+    }
+
+    /** What to search for the query: {term} (null: browse; undefined: nothing), with
+     * {corrected, original} when a correction is searched instead of the words typed. */
+    async plan(query) {
+      const text = query.trim();
+      if (!text || /^".+"$/.test(text)) return { term: pagefindTerm(query) };
+      const tokens = text.split(/\s+/).map(splitToken);
+      const known = await Promise.all(tokens.map((t) => (
+        checkable(t.word) ? this.isIndexed(t.word) : true)));
+      if (known.every(Boolean)) {
+        const only = tokens.length === 1 ? lowerWord(tokens[0].word) : '';
+        // Alone, a short word is searched whole: «РАС» as a prefix finds «расписание».
+        if (only && checkable(only) && only.length <= SHORT_WORD) return { term: `"${only}"` };
+        return { term: pagefindTerm(query) };
+      }
+      // Never let Pagefind shorten an unknown word: as typed means exactly as typed.
+      if (this.state.asTyped) return { term: `"${text}"`, original: text };
+      let dictionary;
+      try {
+        dictionary = await this.loadDictionary();
+      } catch (error) {
+        if (window.console) console.warn('kb-search: no spelling dictionary', error);
+        return { term: `"${text}"`, original: text };
+      }
+      let changed = false;
+      let lost = false;
+      const words = tokens.map((t, i) => {
+        if (known[i]) return t.lead + t.word + t.tail;
+        const lower = lowerWord(t.word);
+        if (lower.length > SHORT_WORD && dictionary.hasPrefix(lower)) {
+          return t.lead + t.word + t.tail;             // the beginning of a word being typed
+        }
+        const fix = dictionary.correct(t.word);
+        if (fix) changed = true; else lost = true;
+        return t.lead + (fix || t.word) + t.tail;
+      });
+      if (lost) return { term: undefined, original: text, unknown: true };
+      if (!changed) return { term: pagefindTerm(query) };
+      const corrected = words.join(' ');
+      return { term: pagefindTerm(corrected), corrected, original: text };
+    }
+
+    /** Whether Pagefind has `word` in its index: an exact search, answered from the index
+     * chunk the query loads anyway. */
+    isIndexed(word) {
+      const key = lowerWord(word);
+      if (!this.indexed.has(key)) {
+        this.indexed.set(key, this.pagefind.search(`"${key}"`)
+          .then((found) => found.results.length > 0, () => true));
+      }
+      return this.indexed.get(key);
+    }
+
+    loadDictionary() {
+      if (!this.dictionary) {
+        const module = new URL('assets/kb-spelling.js', this.rootUrl).href;
+        this.dictionary = import(module).then((m) => m.loadDictionary(this.bundleUrl))
+          .then((dictionary) => { this.loadedDictionary = dictionary; return dictionary; });
+        this.dictionary.catch(() => { this.dictionary = null; });  // try again next time
+      }
+      return this.dictionary;
+    }
+
+    /** The link that searches the words as typed: a real address, handled in place. */
+    asTypedLink(original) {
+      const params = new URLSearchParams(window.location.search);
+      params.set('q', original);
+      params.set('spell', '0');
+      const link = el('a', { href: `?${params}` }, original);
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        this.input.value = original;
+        this.state.q = original;
+        this.state.asTyped = true;
+        this.changed(true);
+      });
+      return link;
+    }
+
+    showNotice(plan) {
+      if (!plan || !plan.corrected) {
+        this.notice.hidden = true;
+        this.notice.replaceChildren();
+        return;
+      }
+      this.notice.replaceChildren('Показаны результаты для «', el('strong', {}, plan.corrected),
+        '». Искать «', this.asTypedLink(plan.original), '»?');
+      this.notice.hidden = false;
+    }
+
+    /** The empty state of a search: where to go from nothing. */
+    showSuggestions(show) {
+      this.suggest.replaceChildren();
+      this.suggest.hidden = !show;
+      if (!show) return;
+      const link = (key, value) => {
+        const params = new URLSearchParams();
+        params.set(key, value);
+        return el('li', {}, el('a', { href: `?${params}` }, value));
+      };
+      const plan = this.lastPlan || {};
+      if (plan.unknown) {
+        this.suggest.append(el('p', {}, `Слов из запроса «${plan.original}» нет ни в одном `
+          + 'материале, и похожих на них тоже. Проверьте написание или попробуйте другие слова.'));
+      }
+      if (this.popularTopics.length) {
+        this.suggest.append(el('p', {}, 'Популярные темы:'),
+          el('ul', { className: 'kb-browser__suggest-list' },
+            ...this.popularTopics.map((t) => link('topic', t))));
+      }
+      const words = this.dictionaryWords();
+      if (words.length) {
+        this.suggest.append(el('p', {}, 'Часто ищут:'),
+          el('ul', { className: 'kb-browser__suggest-list' }, ...words.map((w) => link('q', w))));
+      }
+    }
+
+    dictionaryWords() {
+      return this.loadedDictionary ? this.loadedDictionary.suggestions : [];
     }
 
     updatePanel(counts) {
@@ -457,6 +630,8 @@
       const message = `Найдено: ${total} ${plural(total, ...this.noun)}`;
       if (this.count.textContent !== message) this.count.textContent = message;
       this.empty.hidden = total > 0;
+      this.showNotice(this.lastPlan);
+      this.showSuggestions(total === 0 && hasQuery);
       this.more.hidden = this.shown >= total;
       this.region.setAttribute('aria-busy', 'false');
       if (focus && items.length) items[0].querySelector('a').focus();

@@ -43,6 +43,8 @@ ASSETS = Path(__file__).parents[1] / "assets"
 STYLESHEET = "assets/kb.css"
 SCRIPT = "assets/kb-search.js"
 FILTER_SCRIPT = "assets/kb-filter.js"
+SPELLING_SCRIPT = "assets/kb-spelling.js"
+"""Loaded by kb-search.js as a module when a query word is not in the index."""
 """Filters over lists written at build time: the calendar by format, the internship sites."""
 FONTS = "assets/kb-fonts.css"
 """The self-hosted web fonts (assets/fonts/): the same look on every machine."""
@@ -182,7 +184,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for static in self.statics:
             files.append(self.session.static(config, static))
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, FILTER_SCRIPT,
-                      low_vision.STYLESHEET,
+                      SPELLING_SCRIPT, low_vision.STYLESHEET,
                       low_vision.SCRIPT, *FONT_FILES):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
@@ -282,7 +284,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         entries = [spec for spec in self.pages.values() if spec.kind == "entry"]
         folders = {spec.src_uri.split("/", 1)[0] for spec in entries}
         return {"glob": entry_glob(folders, directory_urls=config.use_directory_urls),
-                "expected": max(1, sum(not spec.draft for spec in entries))}
+                "expected": max(1, sum(not spec.draft for spec in entries)),
+                "synonyms": self.builder.library.registry.synonyms}
 
     def on_build_error(self, *, error: Exception) -> None:
         self.succeeded = False

@@ -7,11 +7,12 @@ import logging
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .pagefind_bundle import BundleFormatError, PagefindBundle
+from .spelling import write_dictionary
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -44,13 +45,26 @@ def entry_glob(folders: Iterable[str], *, directory_urls: bool = True) -> str:
     return f"{tree}/*/index.html" if directory_urls else f"{tree}/*.html"
 
 
+def glob_pages(site_dir: Path, glob: str | None) -> Iterator[Path]:
+    """The files `glob` (as `entry_glob` writes it, with one `{a,b}` group) names in `site_dir`."""
+    pattern = glob or "**/*.html"
+    head, brace, rest = pattern.partition("{")
+    if not brace:
+        yield from site_dir.glob(pattern)
+        return
+    names, _, tail = rest.partition("}")
+    for name in names.split(","):
+        yield from site_dir.glob(head + name + tail)
+
+
 def index_site(site_dir: Path, *, glob: str | None = None, expected: int = 1,
-               language: str = "ru") -> IndexReport:
+               language: str = "ru", synonyms: Sequence[Sequence[str]] = ()) -> IndexReport:
     """Index the pages of `site_dir` matching `glob` (all pages without one) into
     `site_dir/pagefind`; fail loudly when fewer than `expected` pages are indexed.
 
     The bundle is then put in a fixed order (see `pagefind_bundle`), so that the same pages
-    always give the same files.
+    always give the same files, and the spelling dictionary of the same pages is written
+    beside it (see `spelling`; `synonyms` give the empty state's suggestions).
     """
     start = time.monotonic()
     bundle = None
@@ -78,6 +92,10 @@ def index_site(site_dir: Path, *, glob: str | None = None, expected: int = 1,
         bundle.write_canonical()
     except (OSError, BundleFormatError) as error:
         raise SearchIndexError(f"поисковый индекс не упорядочен: {error}") from error
+    try:
+        write_dictionary(site_dir / "pagefind", glob_pages(site_dir, glob), synonyms)
+    except OSError as error:
+        raise SearchIndexError(f"словарь для исправления опечаток не записан: {error}") from error
     return IndexReport(bundle.page_count, time.monotonic() - start)
 
 

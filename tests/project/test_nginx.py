@@ -109,6 +109,7 @@ def security_headers() -> dict[str, str]:
     ("/bank/practices/", 200, "text/html", "no-cache"),
     ("/bank/no/such/page/", 404, "text/html", "no-cache"),
     ("/bank/pagefind/pagefind-entry.json", 200, "application/json", "max-age=300"),
+    ("/bank/pagefind/kb-spelling.json", 200, "application/json", "max-age=300"),
     ("/bank/pagefind/pagefind.js", 200, "javascript", "max-age=300"),
     ("/bank/events/events.ics", 200, "text/calendar", "no-cache"),
     ("/bank/feeds/practices.xml", 200, "application/atom+xml", "no-cache"),

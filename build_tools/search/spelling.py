@@ -1,0 +1,149 @@
+"""The spelling dictionary: the words of the indexed pages with their frequencies, for the
+browser's «Показаны результаты для …» (see `assets/kb-spelling.js`).
+
+Why a dictionary at all: when a query word is in no indexed page, Pagefind falls back to the
+longest indexed word that is a prefix of it («инвалидность» → «и», «наставничиство» → «нас»)
+and returns junk. The browser therefore needs to know which words exist and which known word a
+typo was meant to be, without a server.
+
+What is downloaded when (the design the size goals rest on):
+
+* A query whose words are all known costs nothing extra. The browser asks Pagefind itself
+  whether each word is indexed, with an exact search (`"слово"`): Pagefind answers from the
+  index chunk it loads for that word anyway, so no byte is added to the query.
+* Only when a word is not in the index (a typo, a layout slip, a word being typed) does the
+  browser fetch this file, once per page: it tells a prefix being typed («настав») from a
+  typo, and holds the candidates for the correction.
+
+The file is `pagefind/kb-spelling.json`, beside Pagefind's own files and written with them,
+so the dictionary always describes the index it sits with (`kb serve` keeps both). Its words
+are one string, alphabetical (so gzip finds the shared beginnings), each with `:count` when it
+occurs more than once: «наставник:3 наставничество:12 …». Numbers are left out (never
+corrected), so are words of one letter and words over `MAX_WORD` letters.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+FILE_NAME = "kb-spelling.json"
+FORMAT_VERSION = 1
+MAX_WORD = 30
+"""Longer runs of letters are not words a reader types (a pasted address, a hash)."""
+SUGGESTIONS = 8
+"""How many synonym headwords the empty state offers."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
+_UNREAD = frozenset({"script", "style", "template", "noscript"})
+_IGNORED_CLASSES = frozenset({"headerlink"})
+"""The `exclude_selectors` given to Pagefind (search_index._index): their text is not indexed."""
+
+
+def normalize_word(word: str) -> str:
+    """A word as the dictionary and the browser compare it: lower case, ё as е."""
+    return word.lower().replace("ё", "е")
+
+
+def words_of(text: str) -> list[str]:
+    """The dictionary words of a text: runs of letters, normalised (digits split them)."""
+    return [w for w in (normalize_word(m) for m in _WORD.findall(text))
+            if 1 < len(w) <= MAX_WORD]
+
+
+class IndexedText(HTMLParser):
+    """The text Pagefind indexes in a page: inside `data-pagefind-body`, outside
+    `data-pagefind-ignore`, the excluded selectors, scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._open: list[tuple[str, bool, bool]] = []  # tag, in body, ignored
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        names = dict(attrs)
+        in_body, ignored = self._open[-1][1:] if self._open else (False, False)
+        classes = set((names.get("class") or "").split())
+        self._open.append((
+            tag,
+            in_body or "data-pagefind-body" in names,
+            ignored or "data-pagefind-ignore" in names or tag in _UNREAD
+            or bool(classes & _IGNORED_CLASSES),
+        ))
+
+    def handle_endtag(self, tag: str) -> None:
+        # Close up to the matching element: an unclosed <p> or <li> does not derail the rest.
+        for depth in range(len(self._open) - 1, -1, -1):
+            if self._open[depth][0] == tag:
+                del self._open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1][1] and not self._open[-1][2]:
+            self.parts.append(data)
+
+    @classmethod
+    def of(cls, html: str) -> str:
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        return " ".join(parser.parts)
+
+
+@dataclass(frozen=True)
+class SpellingDictionary:
+    counts: Counter[str]
+    suggestions: tuple[str, ...] = ()
+
+    @classmethod
+    def from_pages(cls, pages: Iterable[Path],
+                   synonyms: Sequence[Sequence[str]] = ()) -> SpellingDictionary:
+        counts: Counter[str] = Counter()
+        for page in pages:
+            counts.update(words_of(IndexedText.of(page.read_text("utf-8", errors="replace"))))
+        return cls(counts, headwords(synonyms, counts))
+
+    def words_text(self) -> str:
+        return " ".join(word if count == 1 else f"{word}:{count}"
+                        for word, count in sorted(self.counts.items()))
+
+    def to_json(self) -> str:
+        return json.dumps({"version": FORMAT_VERSION, "words": self.words_text(),
+                           "suggestions": list(self.suggestions)},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    def write(self, bundle_dir: Path) -> Path:
+        target = bundle_dir / FILE_NAME
+        target.write_text(self.to_json(), encoding="utf-8")
+        return target
+
+
+def headwords(synonyms: Sequence[Sequence[str]], counts: Counter[str]) -> tuple[str, ...]:
+    """The first spelling of the synonym groups the pages use most: what the empty state
+    offers to search instead («ОВЗ», «стажировка» …). A headword is scored by its rarest
+    word, so one that is not in the index (it would find nothing) is never offered; one of
+    two letters («ОО») says nothing to a reader and is left out too."""
+    scored = []
+    for order, group in enumerate(synonyms):
+        words = words_of(group[0]) if group and len(group[0]) > 2 else []
+        score = min((counts[w] for w in words), default=0)
+        if score:
+            scored.append((-score, order, group[0]))
+    return tuple(term for _, _, term in sorted(scored)[:SUGGESTIONS])
+
+
+def write_dictionary(bundle_dir: Path, pages: Iterable[Path],
+                     synonyms: Sequence[Sequence[str]] = ()) -> SpellingDictionary:
+    """Build the dictionary of `pages` (the pages Pagefind indexed) into `bundle_dir`."""
+    dictionary = SpellingDictionary.from_pages(sorted(pages), synonyms)
+    dictionary.write(bundle_dir)
+    return dictionary
