@@ -24,6 +24,7 @@ from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import association_pages, bank_procedure, guide, innovation_pages, monitoring_pages
+from . import sections_page
 from . import practice_parts as parts
 from .course_pages import CourseSite, digest_anchor
 from .json_ld import json_ld, practice_json_ld
@@ -169,6 +170,7 @@ class SiteBuilder:
         yield from monitoring_pages.pages(self)
         yield from self.sites.pages()
         yield self.search_page()
+        yield sections_page.page(self)
         yield self.guide_page()
 
     def static_files(self) -> Iterator[StaticSpec]:
