@@ -277,20 +277,19 @@
         this.groups.forEach((g) => g.values.forEach((v) => { v.input.checked = false; }));
         this.changed(true);
       });
-      // On narrow screens (see kb.css) the panel folds behind a «Фильтры» button, closed at
-      // first so that the results come first; on wider ones the button is not shown.
+      // On narrow screens (see kb.css) the panel folds behind a «Фильтры» button that opens
+      // it as a drawer (kb-drawer.js) with «Показать N практик»; on wider ones the button is
+      // not shown.
       const bodyId = nextId('kb-filters');
-      this.filterToggle = el('button', { type: 'button', className: 'kb-filters__toggle',
-        'aria-expanded': 'false', 'aria-controls': bodyId }, 'Фильтры');
-      this.panel = el('div', { className: 'kb-filters kb-filters--closed' }, this.filterToggle,
-        el('div', { className: 'kb-filters__body', id: bodyId },
-          ...this.groups.map((g) => g.fieldset), this.reset));
-      this.filterToggle.addEventListener('click', () => {
-        const open = this.panel.classList.toggle('kb-filters--closed') === false;
-        this.filterToggle.setAttribute('aria-expanded', String(open));
-      });
-
       const listId = nextId('kb-results');
+      this.filterToggle = el('button', { type: 'button', className: 'kb-filters__toggle',
+        'aria-expanded': 'false', 'aria-haspopup': 'dialog', 'data-kb-drawer-toggle': '' },
+      'Фильтры');
+      this.panel = el('div', { className: 'kb-filters kb-filters--closed', 'data-kb-drawer': '',
+        'data-kb-drawer-results': listId }, this.filterToggle,
+      el('div', { className: 'kb-filters__body', id: bodyId, 'data-kb-drawer-body': '' },
+        ...this.groups.map((g) => g.fieldset), this.reset));
+
       this.list = el('ol', { id: listId, className: 'kb-browser__list' });
       this.empty = el('p', { className: 'kb-browser__empty', hidden: true },
         'Ничего не найдено. Измените запрос или сбросьте фильтры.');
@@ -456,6 +455,9 @@
       const total = this.results.length;
       const message = `Найдено: ${total} ${plural(total, ...this.noun)}`;
       if (this.count.textContent !== message) this.count.textContent = message;
+      const shown = this.fixedType === 'практика' ? ['практику', 'практики', 'практик'] : this.noun;
+      this.panel.setAttribute('data-kb-drawer-show', total
+        ? `Показать ${total} ${plural(total, ...shown)}` : 'Ничего не найдено');
       this.empty.hidden = total > 0;
       this.more.hidden = this.shown >= total;
       this.region.setAttribute('aria-busy', 'false');
