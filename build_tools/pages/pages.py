@@ -147,8 +147,7 @@ class SiteBuilder:
             item = self.memo.get("item", self.memo.key(entry),
                                  lambda: self.renderer.render_fragment(
                                      "practice_item.html", site=self, library=self.library,
-                                     entry=entry,
-                                     standing=search_data.standing(entry, self.with_data)))
+                                     entry=entry, headline=parts.headline(entry, self.with_data)))
             self._items[entry.slug] = item
         return item.place(page_url)
 
