@@ -24,7 +24,7 @@ from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import association_pages, bank_procedure, guide, innovation_pages, monitoring_pages
-from . import sections_page
+from . import home_page, sections_page
 from . import practice_parts as parts
 from .course_pages import CourseSite, digest_anchor
 from .json_ld import json_ld, practice_json_ld
@@ -210,7 +210,7 @@ class SiteBuilder:
 
     def home(self) -> PageSpec:
         return PageSpec("index.md", "Банк лучших практик Ассоциации новых школ",
-                        self._render("home.html", "", latest=self.library.practices[:6]),
+                        self._render("home.html", "", **home_page.context(self)),
                         description="Банк лучших практик, методические рекомендации и дайджест "
                                     "Ассоциации новых школ.")
 
