@@ -48,7 +48,9 @@
     const placeholder = document.createComment('kb-drawer');
     body.replaceWith(placeholder);
     content.append(body);
-    document.body.append(dialog);
+    // Beside the panel, so that the filters stay inside their browser's element; a modal
+    // dialog is drawn in the top layer wherever it stands.
+    panel.after(dialog);
 
     // The owner rewrites the label as the filters change: the button follows.
     const watch = new MutationObserver(function () { show.textContent = showLabel(panel); });

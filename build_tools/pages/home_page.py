@@ -40,7 +40,8 @@ def figures(library: Library) -> list[Figure]:
         (len(practices), ("практика", "практики", "практик"), "в банке", "practices/"),
         (len(recommended), ("практика", "практики", "практик"), "рекомендованы к тиражированию",
          "practices/?recommended=" + quote(Status.RECOMMENDED.value)),
-        (adoptions, ("внедрение", "внедрения", "внедрений"), "в других школах", "practices/"),
+        (adoptions, ("внедрение", "внедрения", "внедрений"), "в других школах",
+         "practices/?sort=adoptions-desc"),
         (len(schools), ("участник", "участника", "участников"), "в Ассоциации", "schools/"),
         (len(districts), ("район", "района", "районов"), "", "districts/"),
         (len(library.recommendations), ("документ", "документа", "документов"),
@@ -66,7 +67,7 @@ def featured(library: Library) -> tuple[list[Entry], list[Entry]]:
     return shown, latest
 
 
-def context(site: SiteBuilder) -> dict[str, Any]:
+def home_context(site: SiteBuilder) -> dict[str, Any]:
     recommended, latest = featured(site.library)
     return {"recommended": recommended, "latest": latest,
             "events": site.upcoming_events(EVENTS_SHOWN),

@@ -24,13 +24,14 @@ from ..search import search_data
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import association_pages, bank_procedure, guide, innovation_pages, monitoring_pages
-from . import home_page, sections_page
 from . import practice_parts as parts
 from .course_pages import CourseSite, digest_anchor
+from .home_page import home_context
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
 from .replication import RequestLink, replication_request
+from .sections_page import sections_page
 from .site_pages import SitePages
 
 PER_PAGE = 50
@@ -169,7 +170,7 @@ class SiteBuilder:
         yield from monitoring_pages.pages(self)
         yield from self.sites.pages()
         yield self.search_page()
-        yield sections_page.page(self)
+        yield sections_page(self)
         yield self.guide_page()
 
     def static_files(self) -> Iterator[StaticSpec]:
@@ -210,7 +211,7 @@ class SiteBuilder:
 
     def home(self) -> PageSpec:
         return PageSpec("index.md", "Банк лучших практик Ассоциации новых школ",
-                        self._render("home.html", "", **home_page.context(self)),
+                        self._render("home.html", "", **home_context(self)),
                         description="Банк лучших практик, методические рекомендации и дайджест "
                                     "Ассоциации новых школ.")
 

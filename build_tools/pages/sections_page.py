@@ -70,7 +70,7 @@ def groups() -> tuple[SectionGroup, ...]:
     return (SectionGroup("po-temam", "Практики по темам и рубрикам", _browse()), *GROUPS)
 
 
-def page(site: SiteBuilder) -> PageSpec:
+def sections_page(site: SiteBuilder) -> PageSpec:
     from .pages import PageSpec
 
     return PageSpec(SECTIONS_SRC, SECTIONS_TITLE, site._render(
