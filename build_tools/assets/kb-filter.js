@@ -60,6 +60,11 @@
             plural(items.length, 'записи', 'записей', 'записей')
           : 'Показаны все записи';
       }
+      // The drawer's button on a phone (kb-drawer.js): «Показать 3 записи».
+      const noun = (form.getAttribute('data-kb-noun') || 'запись записи записей').split(' ');
+      form.setAttribute('data-kb-drawer-show', shown
+        ? 'Показать ' + shown + ' ' + plural(shown, noun[0], noun[1], noun[2])
+        : 'Ничего не найдено');
       const address = new URL(window.location.href);
       selects.forEach(function (select) {
         if (select.value) address.searchParams.set(select.name, select.value);

@@ -146,6 +146,50 @@
         : document.createTextNode(node.textContent)));
   }
 
+  /** Five locks, the first `count` filled, as the practice's page draws them. */
+  function lockIcons(count, max) {
+    const svg = 'http://www.w3.org/2000/svg';
+    const icons = el('span', { className: 'kb-locks__icons' });
+    for (let i = 0; i < max; i += 1) {
+      const icon = document.createElementNS(svg, 'svg');
+      icon.setAttribute('class', i < count ? 'kb-lock kb-lock--on' : 'kb-lock');
+      icon.setAttribute('viewBox', '0 0 12 14');
+      icon.setAttribute('width', '12');
+      icon.setAttribute('height', '14');
+      icon.setAttribute('aria-hidden', 'true');
+      icon.setAttribute('focusable', 'false');
+      const shackle = document.createElementNS(svg, 'path');
+      shackle.setAttribute('d', 'M3.5 6V4.2a2.5 2.5 0 0 1 5 0V6');
+      shackle.setAttribute('fill', 'none');
+      shackle.setAttribute('stroke', 'currentColor');
+      shackle.setAttribute('stroke-width', '1.4');
+      const body = document.createElementNS(svg, 'rect');
+      [['x', '1.5'], ['y', '6'], ['width', '9'], ['height', '7'], ['rx', '1.2'],
+        ['stroke', 'currentColor'], ['stroke-width', '1.2']]
+        .forEach(([name, value]) => body.setAttribute(name, value));
+      icon.append(shackle, body);
+      icons.append(icon);
+    }
+    return icons;
+  }
+
+  /** A practice's first facts (school, district, levels, locks, cost, date), as its card in
+   * the static lists shows them; every value goes in as text. */
+  function practiceFacts(meta, kind) {
+    const locks = parseInt(meta.locks, 10) || 0;
+    const max = parseInt(meta.locks_max, 10) || 5;
+    const parts = [
+      kind,
+      [meta.source, meta.district].filter(Boolean).join(', '),
+      meta.levels,
+    ].filter(Boolean).map((text) => el('span', {}, text));
+    parts.push(el('span', { className: 'kb-result__evidence' }, 'сила доказательств ',
+      lockIcons(locks, max), ` ${locks} из ${max}`));
+    if (meta.cost) parts.push(el('span', {}, `затраты: ${meta.cost}`));
+    if (meta.date_label) parts.push(el('span', {}, meta.date_label));
+    return el('p', { className: 'kb-result__facts' }, ...parts);
+  }
+
   let uid = 0;
   const nextId = (prefix) => `${prefix}-${++uid}`;
 
@@ -312,20 +356,19 @@
         this.groups.forEach((g) => g.values.forEach((v) => { v.input.checked = false; }));
         this.changed(true);
       });
-      // On narrow screens (see kb.css) the panel folds behind a «Фильтры» button, closed at
-      // first so that the results come first; on wider ones the button is not shown.
+      // On narrow screens (see kb.css) the panel folds behind a «Фильтры» button that opens
+      // it as a drawer (kb-drawer.js) with «Показать N практик»; on wider ones the button is
+      // not shown.
       const bodyId = nextId('kb-filters');
-      this.filterToggle = el('button', { type: 'button', className: 'kb-filters__toggle',
-        'aria-expanded': 'false', 'aria-controls': bodyId }, 'Фильтры');
-      this.panel = el('div', { className: 'kb-filters kb-filters--closed' }, this.filterToggle,
-        el('div', { className: 'kb-filters__body', id: bodyId },
-          ...this.groups.map((g) => g.fieldset), this.reset));
-      this.filterToggle.addEventListener('click', () => {
-        const open = this.panel.classList.toggle('kb-filters--closed') === false;
-        this.filterToggle.setAttribute('aria-expanded', String(open));
-      });
-
       const listId = nextId('kb-results');
+      this.filterToggle = el('button', { type: 'button', className: 'kb-filters__toggle',
+        'aria-expanded': 'false', 'aria-haspopup': 'dialog', 'data-kb-drawer-toggle': '' },
+      'Фильтры');
+      this.panel = el('div', { className: 'kb-filters kb-filters--closed', 'data-kb-drawer': '',
+        'data-kb-drawer-results': listId }, this.filterToggle,
+      el('div', { className: 'kb-filters__body', id: bodyId, 'data-kb-drawer-body': '' },
+        ...this.groups.map((g) => g.fieldset), this.reset));
+
       this.list = el('ol', { id: listId, className: 'kb-browser__list' });
       this.empty = el('p', { className: 'kb-browser__empty', hidden: true },
         'Ничего не найдено. Измените запрос или сбросьте фильтры.');
@@ -629,6 +672,9 @@
       const total = this.results.length;
       const message = `Найдено: ${total} ${plural(total, ...this.noun)}`;
       if (this.count.textContent !== message) this.count.textContent = message;
+      const shown = this.fixedType === 'практика' ? ['практику', 'практики', 'практик'] : this.noun;
+      this.panel.setAttribute('data-kb-drawer-show', total
+        ? `Показать ${total} ${plural(total, ...shown)}` : 'Ничего не найдено');
       this.empty.hidden = total > 0;
       this.showNotice(this.lastPlan);
       this.showSuggestions(total === 0 && hasQuery);
@@ -640,12 +686,18 @@
     /** One result. Title and metadata go in as text: front matter never becomes markup. */
     renderResult(page, hasQuery) {
       const meta = page.meta || {};
-      const line = [meta.kind, meta.source, meta.date_label, meta.standing]
+      // Inside the bank every result is a practice: its kind is not repeated on each card.
+      const kind = this.fixedType ? '' : meta.kind;
+      const practice = meta.locks !== undefined;
+      const line = practice ? null : [kind, meta.source, meta.date_label, meta.standing]
         .filter(Boolean).join(' · ');
       const text = hasQuery || !meta.summary ? excerptNodes(page.excerpt || '') : [meta.summary];
       return el('li', { className: 'kb-result' },
         el('h2', { className: 'kb-result__title' },
           el('a', { href: page.url }, meta.title || page.url)),
+        practice && meta.recommended
+          ? el('p', { className: 'kb-result__badge' }, meta.recommended) : null,
+        practice ? practiceFacts(meta, kind) : null,
         line ? el('p', { className: 'kb-result__meta' }, line) : null,
         el('p', { className: 'kb-result__excerpt' }, ...text));
     }

@@ -26,7 +26,7 @@ from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
-from ..pages import low_vision
+from ..pages import low_vision, page_layout
 from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
@@ -145,10 +145,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.statics = list(self.builder.static_files())
         self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
         # The seam comes first: it maps the --kb-* tokens the other two speak in.
-        for stylesheet in (FONTS, theme.STYLESHEET, STYLESHEET, low_vision.STYLESHEET):
+        for stylesheet in (FONTS, theme.STYLESHEET, STYLESHEET, page_layout.STYLESHEET,
+                           low_vision.STYLESHEET):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        for script in (SCRIPT, FILTER_SCRIPT):
+        for script in (SCRIPT, FILTER_SCRIPT, page_layout.SCRIPT):
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         if self.command == "build" and self.settings.staged:
@@ -184,7 +185,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for static in self.statics:
             files.append(self.session.static(config, static))
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, FILTER_SCRIPT,
-                      SPELLING_SCRIPT, low_vision.STYLESHEET,
+                      SPELLING_SCRIPT, low_vision.STYLESHEET, page_layout.STYLESHEET,
+                      page_layout.SCRIPT,
                       low_vision.SCRIPT, *FONT_FILES):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
@@ -211,6 +213,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if page.file.src_uri in self.reused:
             self.reused.discard(page.file.src_uri)
             html_text = entry_body.page_html(self.bodies[page.file.src_uri], page, files, config)
+        if spec.kind == "listing":  # a list uses the width its empty sidebars would take
+            page.meta.update(theme.hidden_sidebars(navigation=page.parent is None,
+                                                   toc=not page.toc.items))
         # The body may not take an id the page's own header and sections carry.
         taken = set(_ID.findall(spec.before + spec.after))
         body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""

@@ -196,12 +196,12 @@ def about_context(library: Library) -> dict[str, Any]:
 
 
 def school_pages(site: SiteBuilder) -> Iterator[PageSpec]:
-    """«Кто есть кто» by member group and district, and a page per member (paged)."""
+    """«Школы Ассоциации» by member group and district, and a page per member (paged)."""
     from .pages import PER_PAGE, PageSpec  # the builder's module imports this one
     schools = site.library.registry.schools
     districts = [(d, schools.in_district(d.name))
                  for d in site.library.registry.vocabularies["districts"]]
-    yield PageSpec("schools/index.md", "Кто есть кто в Ассоциации", site._render(
+    yield PageSpec("schools/index.md", "Школы Ассоциации", site._render(
         "schools.html", "schools/", districts=[(d, s) for d, s in districts if s],
         groups=member_groups(schools)))
     for school in schools:
@@ -209,7 +209,7 @@ def school_pages(site: SiteBuilder) -> Iterator[PageSpec]:
             f"schools/{school.id}", school.short_name,
             site.library.practices_of_school(school.id),
             header="_school_intro.html", footer="_school_footer.html",
-            breadcrumb=("schools/", "Кто есть кто в Ассоциации"), description=school.name,
+            breadcrumb=("schools/", "Школы Ассоциации"), description=school.name,
             context={"school": school,
                      "projects": school_projects(site.library, school.id),
                      "innovations": innovation_pages.innovations_of_school(site.library,

@@ -26,10 +26,12 @@ from ..syndication.syndication import PublicationSettings, Syndication
 from . import association_pages, bank_procedure, guide, innovation_pages, monitoring_pages
 from . import practice_parts as parts
 from .course_pages import CourseSite, digest_anchor
+from .home_page import home_context
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
 from .render import Fragment, Renderer, relative_url
 from .replication import RequestLink, replication_request
+from .sections_page import sections_page
 from .site_pages import SitePages
 
 PER_PAGE = 50
@@ -156,8 +158,7 @@ class SiteBuilder:
             item = self.memo.get("item", self.memo.key(entry),
                                  lambda: self.renderer.render_fragment(
                                      "practice_item.html", site=self, library=self.library,
-                                     entry=entry,
-                                     standing=search_data.standing(entry, self.with_data)))
+                                     entry=entry, headline=parts.headline(entry, self.with_data)))
             self._items[entry.slug] = item
         return item.place(page_url)
 
@@ -179,6 +180,7 @@ class SiteBuilder:
         yield from monitoring_pages.pages(self)
         yield from self.sites.pages()
         yield self.search_page()
+        yield sections_page(self)
         yield self.guide_page()
 
     def static_files(self) -> Iterator[StaticSpec]:
@@ -219,7 +221,7 @@ class SiteBuilder:
 
     def home(self) -> PageSpec:
         return PageSpec("index.md", "Банк лучших практик Ассоциации новых школ",
-                        self._render("home.html", "", latest=self.library.practices[:6]),
+                        self._render("home.html", "", **home_context(self)),
                         description="Банк лучших практик, методические рекомендации и дайджест "
                                     "Ассоциации новых школ.")
 

@@ -19,6 +19,7 @@ from ..content.registries import School
 from ..content.russian import format_date
 from ..content.statuses import Status
 from ..monitoring.evidence import evidence_strength
+from .card_meta import practice_card
 from .innovation_search import innovation_filters, innovation_source
 
 
@@ -153,6 +154,7 @@ def meta(entry: Entry, library: Library,
         else format_date(entry.date),
         "summary": entry.summary,
         **({"standing": standing(entry, with_data)} if entry.type.name == "practice" else {}),
+        **(practice_card(entry, library, with_data) if entry.type.name == "practice" else {}),
     }
 
 

@@ -49,6 +49,13 @@ HEADER_END = Anchor("конец шапки (</header>)", re.compile(r"</header>"
 """The low-vision panel: below the header, in the page flow."""
 
 
+def hidden_sidebars(*, navigation: bool, toc: bool) -> dict[str, list[str]]:
+    """Page metadata that takes the theme's empty sidebars away, so that the content uses the
+    width of a wide screen (Material's `hide`; the phone's menu keeps the navigation)."""
+    hidden = [name for name, hide in (("navigation", navigation), ("toc", toc)) if hide]
+    return {"hide": hidden} if hidden else {}
+
+
 class ThemeSeamError(Exception):
     """The theme's page lacks an anchor: the theme changed its markup."""
 

@@ -165,6 +165,11 @@ def test_search_and_filters_keep_working_in_low_vision_mode(page: Page, site_ser
     with_topic = having(practices(), "topic", [topic])
     assert wait_for_search(page) == len(with_topic)
     expect(page).to_have_url(re.compile(r"[?&]topic="))
+    # Big text narrows the bank: the filters opened as a drawer, closed by «Показать N практик».
+    drawer = page.locator("dialog.kb-drawer[open]")
+    if drawer.count():
+        drawer.locator(".kb-drawer__show").click()
+        expect(drawer).to_have_count(0)
     page.locator(BROWSER).get_by_label("Что ищем").fill("наставничество")
     wait_for_search(page, "наставничество")
     titles = result_titles(page)

@@ -17,6 +17,8 @@ import pytest
 import yaml
 from playwright.sync_api import Locator, Page, expect
 
+from build_tools.content.russian import plural
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -183,42 +185,48 @@ def open_home(page: Page, base: str) -> None:
     expect(page.locator("h1")).to_have_text(site_name(), timeout=WAIT)
 
 
-GROUPED_TAB = "Ассоциация"
-"""The tab whose pages (about, members, sites, courses …) are listed in the sidebar."""
+GROUPED_TABS = ("Школы Ассоциации", "Ещё")
+"""The tabs whose pages (members, sites, courses …; monitoring, topics, data …) are listed in
+the sidebar."""
 
 
 def goto_tab(page: Page, name: str) -> None:
-    """Click a section in Material's top navigation tabs, or in the sidebar of the grouped tab
+    """Click a section in Material's top navigation tabs, or in the sidebar of a grouped tab
     when the section is one of its pages."""
     tabs = page.locator("nav.md-tabs")
     link = tabs.get_by_role("link", name=name, exact=True)
     if link.count():
         link.click()
         return
-    tabs.get_by_role("link", name=GROUPED_TAB, exact=True).click()
-    page.locator("nav.md-nav--primary").get_by_role("link", name=name, exact=True).first.click()
+    sidebar = page.locator("nav.md-nav--primary")
+    for group in GROUPED_TABS:
+        if sidebar.get_by_role("link", name=name, exact=True).count():
+            break
+        tabs.get_by_role("link", name=group, exact=True).click()
+    sidebar.get_by_role("link", name=name, exact=True).first.click()
 
 
 # ------------------------------------------------------------------------------ home page
 
 
-def test_home_page_language_title_and_tiles(page: Page, site_server) -> None:
-    """Home: Russian document language, the site's title, four section tiles with counts."""
+def test_home_page_language_title_and_numbers(page: Page, site_server) -> None:
+    """Home: Russian document language, the site's title, the bank in numbers (none zero).
+    The rest of the home page: tests/browser/test_layout.py."""
     open_home(page, site_server.url())
     expect(page.locator("html")).to_have_attribute("lang", "ru")
     expect(page).to_have_title(re.compile(re.escape(site_name())))
-    tiles = page.locator("ul.kb-tiles > li > a")
-    expect(tiles).to_have_count(4)
+    figures = page.locator("ul.kb-figures > li > a")
     expected = {
-        "Банк практик": ("practices/", len(published("practices"))),
-        "Методические рекомендации": ("recommendations/", len(published("recommendations"))),
-        "Дайджест Ассоциации": ("digests/", len(published("digests"))),
-        "Кто есть кто в Ассоциации": ("schools/", len(registry("schools"))),
+        "practices/": plural(len(published("practices")), "практика", "практики", "практик"),
+        "recommendations/": plural(len(published("recommendations")),
+                                   "документ", "документа", "документов"),
+        "digests/": plural(len(published("digests")), "выпуск", "выпуска", "выпусков"),
+        "schools/": plural(len(registry("schools")), "участник", "участника", "участников"),
     }
-    expect(tiles.locator("strong")).to_have_text(list(expected))
-    for tile, (label, (href, count)) in zip(tiles.all(), expected.items(), strict=True):
-        assert tile.get_attribute("href") == href, label
-        expect(tile.locator("span")).to_have_text(re.compile(rf"^{count} [а-яё]+$"))
+    shown = {a.get_attribute("href"): a.locator("strong").inner_text() for a in figures.all()}
+    for href, text in expected.items():
+        assert shown.get(href) == text, (href, shown)
+    assert all(not t.startswith("0 ") for t in shown.values()), shown
 
 
 def test_home_page_title_names_the_site_once(page: Page, site_server) -> None:
@@ -428,11 +436,11 @@ def test_digest_rubric_headings_keep_proper_nouns(page: Page, site_server) -> No
 # ------------------------------------------------------------------------------ who is who
 
 
-def test_who_is_who_groups_schools_by_district(page: Page, site_server) -> None:
-    """«Кто есть кто» lists every school under its district, districts in registry order;
+def test_members_group_schools_by_district(page: Page, site_server) -> None:
+    """«Школы Ассоциации» lists every school under its district, districts in registry order;
     kindergartens and other organisations follow in their own groups."""
     page.goto(site_server.url())
-    goto_tab(page, "Кто есть кто")
+    goto_tab(page, "Школы Ассоциации")
     expect(page).to_have_url(site_server.url("schools/"))
     schools = [s for s in registry("schools") if s.get("type", "школа") == "школа"]
     districts = [d["name"] for d in registry("districts")
@@ -610,8 +618,11 @@ def test_sub_path_search(page: Page, sub_path_server) -> None:
     page.on("request", lambda r: requested.append(urlsplit(r.url).path))
     entry = next(e for e in published("practices") if "стажировочн" in e.title.lower())
     open_home(page, sub_path_server.url())
-    goto_tab(page, "Поиск")
-    expect(page).to_have_url(sub_path_server.url("search/"))
+    # No «Поиск» tab: the header's field leads to the search page.
+    header = page.locator("header.md-header").get_by_role("searchbox")
+    header.fill("стажировочная площадка")
+    header.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(sub_path_server.url("search/")) + r"\?q="))
     run_search(page, "стажировочная площадка")
     pagefind = [p for p in requested if "pagefind" in p]
     assert pagefind and all(p.startswith("/bank/pagefind/") for p in pagefind), pagefind

@@ -104,7 +104,7 @@ def test_build_error_inside_mkdocs_keeps_site_and_cleans_staging(
     config = project / "mkdocs.yml"
     # A nav entry pointing nowhere passes content validation but fails MkDocs in strict mode.
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - Поиск: search.md", "  - Поиск: search.md\n  - Нет такой: missing.md"),
+        "  - События: events/index.md", "  - События: events/index.md\n  - Нет такой: missing.md"),
         encoding="utf-8")
     failed = kb("build", "--strict", cwd=project)
     assert failed.returncode == 1

@@ -22,7 +22,7 @@ PLACEMENTS = [(theme.HEAD_END, "<script></script>"), (theme.HEADER_CONTROLS, "<b
               (theme.HEADER_END, "<div>panel</div>")]
 
 
-@pytest.mark.parametrize("name", ["kb.css", "kb-low-vision.css", "kb-fonts.css"])
+@pytest.mark.parametrize("name", ["kb.css", "kb-low-vision.css", "kb-fonts.css", "kb-layout.css"])
 def test_our_stylesheets_name_nothing_of_the_theme(name: str) -> None:
     lines = [line for line in (ASSETS / name).read_text("utf-8").splitlines()
              if THEME_NAME.search(line)]
@@ -31,7 +31,7 @@ def test_our_stylesheets_name_nothing_of_the_theme(name: str) -> None:
 
 def test_every_token_our_stylesheets_use_is_defined() -> None:
     used = set()
-    for name in ("kb.css", "kb-low-vision.css"):
+    for name in ("kb.css", "kb-low-vision.css", "kb-layout.css"):
         used |= set(re.findall(r"var\((--kb-[a-z0-9-]+)", (ASSETS / name).read_text("utf-8")))
     css = "".join(p.read_text("utf-8") for p in ASSETS.glob("*.css"))
     defined = set(re.findall(r"(--kb-[a-z0-9-]+)\s*:", css))
@@ -84,3 +84,10 @@ def test_a_theme_without_the_header_anchor_fails_the_build(project: Path, kb) ->
     assert "Traceback" not in result.stderr
     assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
     assert (project / "site" / "index.html").read_text("utf-8") == "прежний сайт"
+
+
+def test_hidden_sidebars_names_only_what_is_hidden() -> None:
+    hidden_sidebars = theme.hidden_sidebars
+    assert hidden_sidebars(navigation=True, toc=True) == {"hide": ["navigation", "toc"]}
+    assert hidden_sidebars(navigation=False, toc=True) == {"hide": ["toc"]}
+    assert hidden_sidebars(navigation=False, toc=False) == {}
