@@ -52,7 +52,7 @@ TITLES: dict[str, str] = {
     "department": "Кафедра или отдел",
     "year": "Год",
     "plan_rows": "Строк в плане мероприятий",
-    "approved_by": "Кем утверждены",
+    "approval_department": "Кем утверждены",
     "approval_document": "Документ об утверждении",
     "approval_date": "Дата утверждения",
     "name": "Название",

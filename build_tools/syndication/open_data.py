@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.approval import APPROVAL
 from ..content.compound_fields import ListOf
 from ..content.content_types import PRACTICE, RECOMMENDATION
 from ..content.fields import Field
@@ -231,7 +232,17 @@ def _recommendation_columns(site_url: str) -> tuple[Column, ...]:
                  "related", "status"),
         Column("plan_rows", "Число строк в плане мероприятий.", "число",
                lambda e: len(e.data.get("plan") or [])),
+        *_approval_columns(),
     )
+
+
+def _approval_columns() -> Iterator[Column]:
+    """Who approved a recommendation, by which protocol or decision, when."""
+    for name, column in (("department", "approval_department"),
+                         ("decision", "approval_document"), ("date", "approval_date")):
+        spec = APPROVAL.fields[name]
+        yield Column(column, _doc(spec), passport_type(spec),
+                     (lambda key: lambda e: _part(e, "approval", key))(name))
 
 
 def _school_columns(site_url: str, library: Library, today: dt.date) -> tuple[Column, ...]:
