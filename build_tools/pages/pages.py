@@ -173,8 +173,9 @@ class SiteBuilder:
         yield self.guide_page()
 
     def static_files(self) -> Iterator[StaticSpec]:
-        yield StaticSpec(MARGINS, margins_css(
-            self.site_url, "Банк лучших практик", self.syndication.settings.today))
+        yield from self.memo.get("print-margins", self.memo.key(), lambda: [StaticSpec(
+            MARGINS, margins_css(self.site_url, "Банк лучших практик",
+                                 self.syndication.settings.today))])
         for content_type in CONTENT_TYPES:
             schema = content_schema(content_type, self.library.registry.all_vocabularies())
             yield StaticSpec(f"schemas/{content_type.name}.schema.json",
