@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics.problems import Problem, Severity
+from .approval import APPROVAL, approval_rules
 from .compound_fields import ListOf, Record
 from .course_fields import (
     CONFERENCE_RECORD,
@@ -19,6 +20,7 @@ from .course_fields import (
     edition_date,
     edition_title,
 )
+from .event_rules import announcement_rules
 from .innovation import INNOVATION_DOC, INNOVATION_FIELDS, INNOVATION_RULES
 from .personal_data import CONSENT_FIELD, Contact
 from .plan_fields import PLAN, PLAN_RULES, ROADMAP
@@ -210,6 +212,7 @@ RECOMMENDATION = ContentType(
             "topics": _terms("Темы из словаря тем.", "topics", required=True, min_items=1),
             "related": _related(),
             "status": _status_field(),
+            "approval": APPROVAL,
             "plan": PLAN,
             "roadmap": ROADMAP,
             "pdf": FilePath("Полный текст в PDF (путь относительно этой страницы).",
@@ -217,13 +220,18 @@ RECOMMENDATION = ContentType(
             CONSENT_FIELD: _consent(),
         },
     ),
-    rules=(dates_in_order, *PLAN_RULES),
+    rules=(dates_in_order, *PLAN_RULES, approval_rules),
 )
 
 EVENT = Record(
     "Если материал анонсирует событие (конференцию, семинар, вебинар, конкурс), его даты: "
     "событие попадёт в календарь событий и в файл для подписки (.ics).",
     fields={
+        "title": Text("Название самого события, как его покажут календарь и напоминания и как "
+                      "оно будет читаться, когда пройдёт: «Вебинар «Как читать данные "
+                      "мониторинга»», а не «Открыта регистрация…». Без него берётся заголовок "
+                      "материала.", max_length=300, example="Вебинар «Как читать данные "
+                      "мониторинга школы»"),
         "start": Date("Дата начала события.", required=True, example="2026-12-16"),
         "format": Term("Формат события из словаря форматов (event_formats.yml): по нему "
                        "фильтруется календарь, а стажировки попадают на страницу площадок.",
@@ -302,7 +310,7 @@ DIGEST = ContentType(
             CONSENT_FIELD: _consent(),
         },
     ),
-    rules=(_unique_rubrics, events_in_order),
+    rules=(_unique_rubrics, events_in_order, announcement_rules),
 )
 
 COURSE = ContentType("course", "курс повышения квалификации", "courses", COURSE_RECORD,

@@ -12,6 +12,7 @@ from .catalogue_bank import BANK_CATALOGUE
 from .catalogue_courses import COURSES_CATALOGUE
 from .catalogue_innovation import INNOVATION_CATALOGUE
 from .catalogue_monitoring import MONITORING_CATALOGUE
+from .catalogue_reader import READER_CATALOGUE
 from .catalogue_sites import SITES_CATALOGUE
 from .catalogue_text import TEXT_CATALOGUE
 from .explanation import Explanation
@@ -347,3 +348,4 @@ CATALOGUE.update(ASSOCIATION_CATALOGUE)
 CATALOGUE.update(SITES_CATALOGUE)
 CATALOGUE.update(COURSES_CATALOGUE)
 CATALOGUE.update(INNOVATION_CATALOGUE)
+CATALOGUE.update(READER_CATALOGUE)

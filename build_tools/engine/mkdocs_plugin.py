@@ -26,7 +26,7 @@ from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
-from ..pages import low_vision, page_layout
+from ..pages import low_vision, page_layout, print_version
 from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
@@ -146,10 +146,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
         # The seam comes first: it maps the --kb-* tokens the other two speak in.
         for stylesheet in (FONTS, theme.STYLESHEET, STYLESHEET, page_layout.STYLESHEET,
-                           low_vision.STYLESHEET):
+                           low_vision.STYLESHEET, print_version.STYLESHEET,
+                           print_version.MARGINS):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        for script in (SCRIPT, FILTER_SCRIPT, page_layout.SCRIPT):
+        for script in (SCRIPT, FILTER_SCRIPT, page_layout.SCRIPT, print_version.SCRIPT):
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         if self.command == "build" and self.settings.staged:
@@ -186,8 +187,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(self.session.static(config, static))
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, FILTER_SCRIPT,
                       SPELLING_SCRIPT, low_vision.STYLESHEET, page_layout.STYLESHEET,
-                      page_layout.SCRIPT,
-                      low_vision.SCRIPT, *FONT_FILES):
+                      page_layout.SCRIPT, low_vision.SCRIPT, print_version.STYLESHEET,
+                      print_version.SCRIPT, *FONT_FILES):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
         return files

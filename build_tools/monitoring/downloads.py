@@ -1,4 +1,5 @@
-"""Every published table as CSV (UTF-8) and XLSX, built in memory at build time.
+"""Every published table as CSV (the site's dialect, output/csv_dialect.py) and XLSX, built in
+memory at build time.
 
 Both pass through `spreadsheet_safe`: district, school and indicator names come from registries
 that anyone can change by pull request, so no cell may open as a formula.
@@ -12,8 +13,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..output.csv_dialect import DECIMAL, LINE_END, SEPARATOR, decimal_text, with_bom
 from ..output.reproducible import build_time, with_fixed_entry_times
 from ..output.spreadsheet_safe import safe_frame, text_columns
+
+ALL_ROWS_HEADERS = ("Школа (идентификатор)", "Период", "Волна", "Показатель (идентификатор)",
+                    "Значение")
+"""The all-rows table's header for people; its columns are school, period, wave, indicator
+and value, the ids as in schools.yml and indicators.yml."""
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
@@ -21,8 +28,8 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     table = _decimal_commas(safe_frame(table))
     text = _joined_categories(table)
     if text is None:
-        text = table.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n")
-    return ("\ufeff" + text).encode("utf-8")
+        text = table.to_csv(index=False, sep=SEPARATOR, decimal=DECIMAL, lineterminator=LINE_END)
+    return with_bom(text)
 
 
 _QUOTED = re.compile(r'[;"\r\n]')
@@ -44,9 +51,9 @@ def _joined_categories(table: pd.DataFrame) -> str | None:
         columns.append(np.array([*cells, ""], dtype=object)[column.cat.codes.to_numpy()])
     if not columns or len(table) < DISTINCT_FORMATTING_ROWS:
         return None
-    rows = map(";".join, zip(*columns, strict=True))
-    lines = [";".join(str(name) for name in table.columns), *rows, ""]
-    return "\r\n".join(lines)
+    rows = map(SEPARATOR.join, zip(*columns, strict=True))
+    lines = [SEPARATOR.join(str(name) for name in table.columns), *rows, ""]
+    return LINE_END.join(lines)
 
 
 DISTINCT_FORMATTING_ROWS = 10_000
@@ -64,8 +71,8 @@ def _decimal_commas(table: pd.DataFrame) -> pd.DataFrame:
         if not pd.api.types.is_float_dtype(column):
             continue
         codes, distinct = pd.factorize(column)
-        # «+ 0.0»: a -0.0 and a 0.0 share one code; both are written «0,0».
-        texts = [repr(float(value) + 0.0).replace(".", ",") for value in distinct]
+        # A -0.0 and a 0.0 share one code; both are written «0,0».
+        texts = [decimal_text(value) for value in distinct]
         if out is table:
             out = table.copy(deep=False)
         out.isetitem(position, pd.Series(pd.Categorical.from_codes(codes, texts),

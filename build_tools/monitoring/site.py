@@ -18,7 +18,7 @@ from .candidates import Lists, ProgrammeRow, internship_lists, programme_rows
 from .captions import region_caption, shown_change, signed, verdict
 from .charts import Series, legend, line_chart
 from .disclosure import Disclosure, disclose, hidden_districts, hidden_note
-from .downloads import csv_bytes, xlsx_bytes
+from .downloads import ALL_ROWS_HEADERS, csv_bytes, xlsx_bytes
 from .indicators import Aggregation, Group, Indicator
 from .periods import Period, Wave
 from .selection import SelectionRule, assess, programme_comparison
@@ -252,6 +252,7 @@ class MonitoringReport:
         if not self.disclosure.school_values:
             return  # every row of the all-rows table is one school's value
         rows = _with_period_text(self.monitoring.rows[["school", "period", "indicator", "value"]])
+        rows.columns = pd.Index(ALL_ROWS_HEADERS)  # for people in Excel: Russian, in place
         yield Download("monitoring/monitoring-all.csv", csv_bytes(rows))
         if self.all_rows_xlsx():
             yield Download("monitoring/monitoring-all.xlsx", xlsx_bytes(rows, "мониторинг"))

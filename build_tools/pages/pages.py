@@ -29,6 +29,7 @@ from .course_pages import CourseSite, digest_anchor
 from .home_page import home_context
 from .json_ld import json_ld, practice_json_ld
 from .page_memo import PageMemo, terms_key
+from .print_version import MARGINS, margins_css
 from .render import Fragment, Renderer, relative_url
 from .replication import RequestLink, replication_request
 from .sections_page import sections_page
@@ -184,6 +185,9 @@ class SiteBuilder:
         yield self.guide_page()
 
     def static_files(self) -> Iterator[StaticSpec]:
+        yield from self.memo.get("print-margins", self.memo.key(), lambda: [StaticSpec(
+            MARGINS, margins_css(self.site_url, "Банк лучших практик",
+                                 self.syndication.settings.today))])
         for content_type in CONTENT_TYPES:
             schema = content_schema(content_type, self.library.registry.all_vocabularies())
             yield StaticSpec(f"schemas/{content_type.name}.schema.json",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..content.event_rules import event_name
 from ..content.library import Entry
 from ..content.months import YearMonth
 from ..content.registries import Term
@@ -25,12 +26,23 @@ def event_uid(title: str, start: dt.date) -> str:
 
 def item_anchor(item: dict[str, Any]) -> str:
     """The anchor of a digest item that announces an event, on the digest's page."""
-    return f"event-{event_uid(item['title'], item['event']['start'])}"
+    return f"event-{event_uid(event_name(item), item['event']['start'])}"
+
+
+def event_file(item: dict[str, Any]) -> str:
+    """The .ics file of one event («Добавить в календарь»), beside the whole calendar."""
+    start: dt.date = item["event"]["start"]
+    return _ics_path(start, event_uid(event_name(item), start))
+
+
+def _ics_path(start: dt.date, uid: str) -> str:
+    return f"events/{start.isoformat()}-{uid[:10]}.ics"
 
 
 @dataclass(frozen=True)
 class Event:
     title: str
+    """What the event is called (content/event_rules.py): true before and after it."""
     summary: str
     link: str
     start: dt.date
@@ -45,6 +57,8 @@ class Event:
     """A term of event_formats.yml, or "" when the item names none."""
     block: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The item's `event:` block as written (validated), for copying into a new issue."""
+    headline: str = ""
+    """The announcing item's own title, a headline of its month."""
 
     @property
     def uid(self) -> str:
@@ -53,6 +67,11 @@ class Event:
     @property
     def anchor(self) -> str:
         return f"event-{self.uid}"
+
+    @property
+    def file(self) -> str:
+        """Its own .ics file: `event_file` of the item that announced it."""
+        return _ics_path(self.start, self.uid)
 
     @property
     def where(self) -> str:
@@ -86,7 +105,8 @@ def _events_of(digest: Entry) -> Iterator[Event]:
                 continue
             start = data["start"]
             yield Event(
-                title=item["title"], summary=item["summary"], link=item.get("link") or "",
+                title=event_name(item), headline=item["title"], summary=item["summary"],
+                link=item.get("link") or "",
                 start=start, end=data.get("end") or start, place=data.get("place") or "",
                 online=bool(data.get("online")),
                 registration_until=data.get("registration_until"),
@@ -130,6 +150,15 @@ def split_by_date(events: list[Event], today: dt.date) -> tuple[list[Event], lis
 
 
 # --- iCalendar (RFC 5545) ---------------------------------------------------------------
+
+def event_files(events: Iterable[Event], *, site_url: str,
+                stamp: dt.datetime) -> Iterator[tuple[str, bytes]]:
+    """One .ics per event, for «Добавить в календарь»: the same VEVENT as in the whole
+    calendar (same UID, so a subscriber's calendar does not show it twice)."""
+    for event in events:
+        yield event.file, ics_calendar([event], site_url=site_url, calendar_name=event.title,
+                                       stamp=stamp)
+
 
 def ics_calendar(events: Iterable[Event], *, site_url: str, calendar_name: str,
                  stamp: dt.datetime) -> bytes:

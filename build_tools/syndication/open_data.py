@@ -6,14 +6,13 @@ where the column mirrors a field, so the data passport cannot drift from the fil
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..content.approval import APPROVAL
 from ..content.compound_fields import ListOf
 from ..content.content_types import PRACTICE, RECOMMENDATION
 from ..content.fields import Field
@@ -22,13 +21,25 @@ from ..content.registries import SCHOOL, School
 from ..content.scalar_fields import Boolean, Bounded, Date
 from ..content.statuses import Status
 from ..monitoring.evidence import MAX_LOCKS, evidence_strength, schools_with_data
+from ..output.csv_dialect import (
+    DECIMAL,
+    ENCODING,
+    SEPARATOR,
+    csv_text,
+    decimal_text,
+    with_bom,
+)
 from ..output.spreadsheet_safe import safe_cell
+from .column_titles import column_title
 
 DATA_FOLDER = "data"
 LIST_SEPARATOR = "; "
 """How list values (topics, authors) are joined in a CSV cell."""
 
 Getter = Callable[[Any], Any]
+CSV_PASSPORT = {"bom": True, "delimiter": SEPARATOR, "decimal": DECIMAL, "header": "title"}
+"""How the CSV files are written (output/csv_dialect.py): the header row holds each field's
+`title`; the JSON records are keyed by its `name`."""
 
 
 @dataclass(frozen=True)
@@ -59,14 +70,15 @@ class Published:
     rows: list[dict[str, Any]]
     modified: dt.date
 
+    def headers(self) -> list[str]:
+        """The CSV's Russian header row; the machine names stay in the JSON and passport."""
+        return [column_title(self.dataset.id, c.name) for c in self.dataset.columns]
+
     def csv_bytes(self) -> bytes:
-        """RFC 4180 CSV in UTF-8 without BOM; lists joined with «; »."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([c.name for c in self.dataset.columns])
-        for row in self.rows:
-            writer.writerow([_cell(row[c.name]) for c in self.dataset.columns])
-        return buffer.getvalue().encode("utf-8")
+        """The site's CSV dialect (output/csv_dialect.py); lists joined with «; »."""
+        columns = self.dataset.columns
+        return with_bom(csv_text(self.headers(), ([_cell(row[c.name]) for c in columns]
+                                                  for row in self.rows)))
 
     def json_bytes(self) -> bytes:
         """An array of records; dates as YYYY-MM-DD, lists as arrays, missing values as null."""
@@ -83,6 +95,8 @@ def _cell(value: Any) -> str:
         return "да" if value else "нет"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float):
+        return decimal_text(value) if safe_cell(value) is not None else ""
     return str(safe_cell(value)) if isinstance(value, str) else str(value)
 
 
@@ -218,7 +232,17 @@ def _recommendation_columns(site_url: str) -> tuple[Column, ...]:
                  "related", "status"),
         Column("plan_rows", "Число строк в плане мероприятий.", "число",
                lambda e: len(e.data.get("plan") or [])),
+        *_approval_columns(),
     )
+
+
+def _approval_columns() -> Iterator[Column]:
+    """Who approved a recommendation, by which protocol or decision, when."""
+    for name, column in (("department", "approval_department"),
+                         ("decision", "approval_document"), ("date", "approval_date")):
+        spec = APPROVAL.fields[name]
+        yield Column(column, _doc(spec), passport_type(spec),
+                     (lambda key: lambda e: _part(e, "approval", key))(name))
 
 
 def _school_columns(site_url: str, library: Library, today: dt.date) -> tuple[Column, ...]:
@@ -310,10 +334,12 @@ def passport(published: list[Published], *, site_url: str, license_name: str,
                 "description": p.dataset.description,
                 "modified": p.modified.isoformat(),
                 "records": len(p.rows),
-                "files": [{"format": fmt, "url": site_url + path, "encoding": "UTF-8"}
+                "files": [{"format": fmt, "url": site_url + path, "encoding": ENCODING}
                           for fmt, path in zip(("CSV", "JSON"), p.dataset.files(), strict=True)],
-                "fields": [{"name": c.name, "meaning": c.meaning, "type": c.type}
-                           for c in p.dataset.columns],
+                "csv": CSV_PASSPORT,
+                "fields": [{"name": c.name, "title": title, "meaning": c.meaning,
+                            "type": c.type}
+                           for c, title in zip(p.dataset.columns, p.headers(), strict=True)],
             }
             for p in published
         ],

@@ -114,6 +114,8 @@ class Syndication:
         if self.calendar_file:
             yield Output(self.calendar_file, ev.ics_calendar(
                 self.events, site_url=site_url, calendar_name=CALENDAR_NAME, stamp=stamp))
+            for path, content in ev.event_files(self.events, site_url=site_url, stamp=stamp):
+                yield Output(path, content)
         for published in self.datasets:
             csv_path, json_path = published.dataset.files()
             yield Output(csv_path, published.csv_bytes())

@@ -40,13 +40,13 @@ def test_event_dates_are_checked(project: Path, kb: KbRunner) -> None:
                      "utf-8")
     result = kb("validate", cwd=project)
     assert result.returncode == 1
-    assert ("content/digests/2026-11.md:44:16: rubrics[3].items[1].event.end: событие "
+    assert ("content/digests/2026-11.md:46:16: rubrics[3].items[1].event.end: событие "
             "заканчивается (2026-12-15) раньше, чем начинается (2026-12-16). "
             "[DatesOutOfOrder]") in result.stderr, result.stderr
     issue.write_text(original.replace("start: 2026-12-03", "start: 2026-12-32", 1), "utf-8")
     result = kb("validate", cwd=project)
     assert result.returncode == 1
-    assert ("content/digests/2026-11.md:33:18: rubrics[3].items[0].event.start: даты "
+    assert ("content/digests/2026-11.md:34:18: rubrics[3].items[0].event.start: даты "
             "2026-12-32 не существует") in result.stderr, result.stderr
 
 
@@ -67,7 +67,7 @@ def test_digest_pages_link_to_previous_and_next_issue(sample_site: Path) -> None
 
 def test_digest_items_show_their_event(sample_site: Path) -> None:
     html = (sample_site / "digests" / "2026-11" / "index.html").read_text("utf-8")
-    item = html[html.index("Анонс — проектная сессия"):]
+    item = html[html.index("приглашают на проектную сессию в Волхов"):]
     item = item[:item.index("</article>")]
     assert "16–17 декабря 2026 г." in item and "Волхов, школа «Перспектива»" in item
     assert "Регистрация до</strong> 9 декабря 2026 г." in item

@@ -23,8 +23,10 @@ def sample_events() -> list[dict]:
             for item in rubric["items"]:
                 if "event" in item:
                     event = item["event"]
-                    found[item["title"]] = {
-                        "title": item["title"], "start": event["start"],
+                    # The event's own name; the item's headline announced it.
+                    title = event.get("title") or item["title"]
+                    found[title] = {
+                        "title": title, "start": event["start"],
                         "end": event.get("end") or event["start"], "digest": digest}
     return list(found.values())
 

@@ -3,11 +3,12 @@ format filter, in the sample build (built with today's date: the sample's terms 
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import re
 from pathlib import Path
+
+from tests.syndication.datasets import dataset_rows
 
 
 def text(page: Path) -> str:
@@ -86,16 +87,14 @@ def test_open_data_carries_the_registries(sample_site: Path) -> None:
     meta = json.loads((sample_site / "data/meta.json").read_text(encoding="utf-8"))
     ids = [d["id"] for d in meta["datasets"]]
     assert {"internship_sites", "partners", "networks"} <= set(ids)
-    with (sample_site / "data/internship_sites.csv").open(encoding="utf-8") as handle:
-        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    rows = {row["id"]: row for row in dataset_rows(sample_site, "internship_sites")}
     assert rows["rodnik-roditelskiy-universitet"]["in_force"] == "нет"
     assert rows["mayak-upravlencheskie-komandy"]["level"] == "региональная"
     networks = json.loads((sample_site / "data/networks.json").read_text(encoding="utf-8"))
     pair = next(n for n in networks if n["id"] == "ladoga-sozidanie")
     assert pair["parties"] == ["school:shlisselburg-ladoga (сильная школа)",
                                "school:gorbunki-sozidanie (школа с низкими результатами)"]
-    with (sample_site / "data/schools.csv").open(encoding="utf-8") as handle:
-        schools = {row["id"]: row for row in csv.DictReader(handle)}
+    schools = {row["id"]: row for row in dataset_rows(sample_site, "schools")}
     assert schools["gatchina-mayak"]["internship_site"] == "да"
     assert schools["tosno-rodnik"]["internship_site"] == "нет"
 

@@ -168,7 +168,8 @@ def test_no_output_file_carries_the_payload_live(hostile_site: Path) -> None:
         events = calendar.walk("VEVENT")
         assert raw.count(b"BEGIN:VEVENT") == len(events)
         summaries = [str(event["SUMMARY"]) for event in events]
-        assert any(PAYLOAD in summary for summary in summaries), summaries
+        if path.name == "events.ics":  # the whole calendar; one file per event beside it
+            assert any(PAYLOAD in summary for summary in summaries), summaries
         checked += 1
     for path in outputs(hostile_site, ".csv"):
         text = path.read_text(encoding="utf-8-sig")

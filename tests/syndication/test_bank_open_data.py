@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import yaml
 from build_tools.checks.loader import Project, load_library
 from build_tools.monitoring.evidence import evidence_strength, schools_with_data
 from tests.helpers import ROOT
+from tests.syndication.datasets import dataset_rows
 
 
 def test_practices_dataset_has_strength_recommended_and_licence_url(sample_site: Path) -> None:
@@ -21,8 +21,7 @@ def test_practices_dataset_has_strength_recommended_and_licence_url(sample_site:
         (ROOT / "content/_data/licenses.yml").read_text("utf-8"))}
     records = {r["id"]: r for r in json.loads(
         (sample_site / "data" / "practices.json").read_text("utf-8"))}
-    rows = {r["id"]: r for r in csv.DictReader(
-        (sample_site / "data" / "practices.csv").read_text("utf-8").splitlines())}
+    rows = {r["id"]: r for r in dataset_rows(sample_site, "practices")}
     assert set(records) == {p.slug for p in library.practices if p.status.is_public()}
     for slug, record in records.items():
         practice = library.practice(slug)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
+
+from tests.syndication.datasets import dataset_rows
 
 OVERDUE_PROJECT = "vzaimnye-stazhirovki-upravlencheskih-komand-vsevolozhskogo-rayona"
 
 
 def rows(site: Path, name: str) -> list[dict[str, str]]:
-    with (site / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return dataset_rows(site, name)
 
 
 def test_projects_stages_and_documents_are_published(sample_site: Path) -> None:

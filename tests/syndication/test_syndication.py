@@ -19,6 +19,7 @@ from build_tools.content.russian import format_range
 from build_tools.syndication import events
 from build_tools.syndication.syndication import PublicationSettings, Syndication
 from tests.helpers import ROOT
+from tests.syndication.datasets import dataset_frame
 
 CONTENT = ROOT / "content"
 SITE_URL = "https://example.org/bank/"  # mkdocs.yml's site_url
@@ -136,7 +137,7 @@ def test_ics_holds_every_event_with_required_properties(sample_site: Path) -> No
     calendar = icalendar.Calendar.from_ical(raw)
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
     vevents = calendar.walk("VEVENT")
-    expected = {item["title"]: event for item, event in sample_events()}
+    expected = {event.get("title") or item["title"]: event for item, event in sample_events()}
     assert len(vevents) == len(expected) > 0
     assert len({str(v["UID"]) for v in vevents}) == len(vevents)
     for vevent in vevents:
@@ -185,8 +186,7 @@ def test_russian_date_ranges() -> None:
 
 def test_practices_dataset_matches_content(sample_site: Path) -> None:
     expected = public("practices")
-    table = pd.read_csv(sample_site / "data" / "practices.csv", encoding="utf-8",
-                        keep_default_na=False)
+    table = dataset_frame(sample_site, "practices", keep_default_na=False)
     records = pd.read_json(sample_site / "data" / "practices.json", orient="records",
                            dtype=False)
     assert sorted(table["id"]) == sorted(expected) == sorted(records["id"])
@@ -207,7 +207,7 @@ def test_practices_dataset_matches_content(sample_site: Path) -> None:
 
 
 def test_recommendations_and_schools_datasets_match_content(sample_site: Path) -> None:
-    recommendations = pd.read_csv(sample_site / "data" / "recommendations.csv")
+    recommendations = dataset_frame(sample_site, "recommendations")
     assert sorted(recommendations["id"]) == sorted(public("recommendations"))
     for row in recommendations.to_dict(orient="records"):
         assert row["title"] == public("recommendations")[row["id"]]["title"]
@@ -233,11 +233,12 @@ def test_data_passport_describes_every_column(sample_site: Path) -> None:
                                                    "innovation", "innovation_stages",
                                                    "normative_documents"]
     for dataset in meta["datasets"]:
-        columns = list(pd.read_csv(sample_site / "data" / f"{dataset['id']}.csv", nrows=0))
+        columns = list(dataset_frame(sample_site, dataset["id"], nrows=0))
         assert [f["name"] for f in dataset["fields"]] == columns
-        assert all(f["meaning"] and f["type"] for f in dataset["fields"])
-        assert dataset["records"] == len(pd.read_csv(sample_site / "data" /
-                                                     f"{dataset['id']}.csv"))
+        assert all(f["meaning"] and f["type"] and f["title"] for f in dataset["fields"])
+        assert dataset["records"] == len(dataset_frame(sample_site, dataset["id"]))
+        assert dataset["csv"] == {"bom": True, "delimiter": ";", "decimal": ",",
+                                  "header": "title"}
         dt.date.fromisoformat(dataset["modified"])
         assert {f["url"] for f in dataset["files"]} == {
             f"{SITE_URL}data/{dataset['id']}.csv", f"{SITE_URL}data/{dataset['id']}.json"}
