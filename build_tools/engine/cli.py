@@ -15,6 +15,7 @@ from ..diagnostics.problems import Problems, render_github, render_json, render_
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..pages.guide import guide_address
 from .cli_parser import RussianArgumentParser
+from .preview import PreviewError, changed_files
 from .settings import SettingsError, SiteSettings, read_site
 
 FORMATS = {"text": render_text, "github": render_github, "json": render_json}
@@ -46,7 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="проверить материалы и собрать сайт в site/")
     build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
     build.add_argument("--format", choices=sorted(FORMATS), default="text")
-    build.add_argument("-d", "--site-dir", metavar="ПАПКА", help="куда собрать сайт (по умолчанию site/)")
+    build.add_argument("-d", "--site-dir", metavar="ПАПКА",
+                       help="куда собрать сайт (по умолчанию site/)")
+    build.add_argument(
+        "--preview-changed", metavar="ВЕТКА",
+        help="предпросмотр запроса на слияние: собрать и материалы, добавленные или "
+             "изменённые с момента ответвления от ВЕТКИ (например origin/main), даже "
+             "черновики — с пометкой «Черновик — не опубликовано», без поиска и лент")
+    build.add_argument("--preview", metavar="ФАЙЛ", action="append", default=[],
+                       help="собрать и этот материал, даже черновик (можно повторять)")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="предпросмотр сайта с обновлением при правке")
@@ -59,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     draft = digest_commands.add_parser(
         "draft", help="создать черновик выпуска за месяц из новых практик, рекомендаций "
                       "и анонсов событий")
-    draft.add_argument("month", metavar="ГГГГ-ММ", help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
+    draft.add_argument("month", metavar="ГГГГ-ММ",
+                       help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
     draft.set_defaults(run=_digest_draft)
     new = commands.add_parser(
         "new", help="создать файл нового материала по шаблону со всеми полями",
@@ -151,6 +161,11 @@ def _build(args: argparse.Namespace) -> int:
     except BuildTimeError as error:
         print(f"Сайт не собран: {error}.", file=sys.stderr)
         return 1
+    try:
+        previewed = _previewed(args)
+    except PreviewError as error:
+        print(f"Сайт не собран: {error}", file=sys.stderr)
+        return 1
     code, checked = _check(args)
     if code:
         print("Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён.",
@@ -163,6 +178,7 @@ def _build(args: argparse.Namespace) -> int:
         for plugin in config.plugins.values():
             if isinstance(plugin, KnowledgeBasePlugin):  # content is loaded once per build
                 plugin.preload(checked)
+                plugin.preview(previewed)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build.build(config)
@@ -172,6 +188,14 @@ def _build(args: argparse.Namespace) -> int:
         print(f"Сайт не собран: {error}. Опубликованный сайт не изменён.", file=sys.stderr)
         return 1
     return 0
+
+
+def _previewed(args: argparse.Namespace) -> list[Path]:
+    """The files a preview build shows even as drafts: named, or changed since a branch."""
+    files = [Path(name) for name in args.preview]
+    if args.preview_changed:
+        files += changed_files(args.preview_changed, Path.cwd())
+    return files
 
 
 def _serve(args: argparse.Namespace) -> int:
