@@ -26,7 +26,7 @@ from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
-from ..pages import low_vision
+from ..pages import low_vision, problem_pages
 from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
@@ -146,6 +146,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                    requests_url=self.settings.requests_url,
                                    syndicated=published)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
+        if serving:  # a broken entry's address shows its errors instead of a 404
+            self.pages.update((p.src_uri, p) for p in problem_pages.error_pages(
+                problems, set(self.pages), project.shown(project.content_root) + "/",
+                self.renderer))
         reusable = entry_body.reusable(config)
         self.bodies = {e.src_uri: e.outline for e in library.entries
                        if reusable and entry_body.converted(e.outline)}
@@ -246,6 +250,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
         if template_name == "404.html":
             output_content = self._add_controls(output_content, root, template_name)
+            try:
+                output_content = theme.replace_not_found(
+                    output_content, problem_pages.not_found_content(self.renderer, root))
+            except theme.ThemeSeamError as error:
+                raise PluginError(str(error)) from error
         return self._externalize(output_content, root, template_name)
 
     def _externalize(self, output: str, root: str, page: str) -> str:
