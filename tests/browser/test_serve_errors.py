@@ -14,6 +14,7 @@ from tests.helpers import copy_sample, fetch, kb_serve
 pytestmark = pytest.mark.browser
 
 PRACTICE = "roditelskiy-universitet"
+DRAFT = "tsifrovoy-kabinet-klassnogo-rukovoditelya"
 
 
 def test_a_broken_practice_shows_its_located_errors_and_comes_back(page: Page,
@@ -66,6 +67,11 @@ def test_the_404_page_is_russian_with_search_and_links(page: Page, tmp_path: Pat
         bank = page.get_by_role("link", name="Банк лучших практик", exact=True).last
         bank.click()
         expect(page).to_have_url(f"{served.base}practices/")
+
+        page.goto(f"{served.base}practices/{DRAFT}/")  # a draft: shown, marked in Russian
+        expect(page.locator(".kb-draft-marker")).to_have_text("Черновик — не опубликовано")
+        assert "DRAFT" not in page.content()
+        assert page.locator("[data-pagefind-body]").count() == 0
 
 
 def _reload_until(page: Page, address: str, done, deadline: float) -> None:  # type: ignore[no-untyped-def]
