@@ -51,3 +51,10 @@ def test_the_404_page_is_russian_and_leads_to_the_bank_and_home(sample_site: Pat
     assert '<a href="/bank/practices/">Банк лучших практик</a>' in page
     assert '<a href="/bank/">Главная страница</a>' in page
     assert 'class="kb-header-search"' in page
+
+
+def test_the_guide_tells_editors_about_import_errors_and_previews(sample_site: Path) -> None:
+    page = (sample_site / "guide/index.html").read_text(encoding="utf-8")
+    assert '<h3 id="iz-word">Если описание прислали в Word</h3>' in page
+    assert "<code>kb import practice opisanie.docx</code>" in page
+    assert "Черновик — не опубликовано" in page
