@@ -16,7 +16,9 @@ VOID = frozenset({"br", "img", "hr"})
 BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table"})
 LIST_INDENT = "    "
 """Python-Markdown nests a list four spaces under its parent item."""
-_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_SPECIAL = re.compile(r"([\\`*_\[\]{}>])")
+"""Characters Markdown would read as markup; `<` and `&` are written as entities instead, since
+Python-Markdown has no backslash escape for them."""
 _LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s|$)")
 _NOTE_ID = re.compile(r"^(?:footnote|endnote)-(\d+)$")
 _NOTE_REF = re.compile(r"^#(?:footnote|endnote)-(\d+)$")
@@ -208,6 +210,7 @@ def _wrap(inner: str, mark: str) -> str:
 
 
 def _escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     return _SPECIAL.sub(r"\\\1", text)
 
 

@@ -193,6 +193,9 @@ def _build(args: argparse.Namespace) -> int:
 def _previewed(args: argparse.Namespace) -> list[Path]:
     """The files a preview build shows even as drafts: named, or changed since a branch."""
     files = [Path(name) for name in args.preview]
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:
+        raise PreviewError(f"для предпросмотра не найден файл {', '.join(missing)}.")
     if args.preview_changed:
         files += changed_files(args.preview_changed, Path.cwd())
     return files

@@ -187,3 +187,11 @@ def test_footnotes_links_and_nested_lists_become_markdown() -> None:
         "См. [пример](https://example.org/gazeta) и раздел[^1]\n\n"
         "- Первый\n    - вложенный\n- Второй\n\n"
         "[^1]: Источник: школьный архив.\n")
+
+
+def test_text_that_looks_like_markup_stays_text() -> None:
+    html = ("<p>Смотри &lt;script&gt;alert(1)&lt;/script&gt; и {: onclick=x } &amp; "
+            "A&amp;B, `код`</p><p># не заголовок</p><p>- не список</p>")
+    assert dm.markdown(dm.parse(html).children) == (
+        "Смотри &lt;script\\>alert(1)&lt;/script\\> и \\{: onclick=x \\} &amp; A&amp;B, "
+        "\\`код\\`\n\n\\# не заголовок\n\n\\- не список\n")

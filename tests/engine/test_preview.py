@@ -90,3 +90,9 @@ def test_a_named_file_is_previewed_without_git(project: Path, kb: KbRunner) -> N
     page = (project / "site/practices" / UNTOUCHED / "index.html").read_text(encoding="utf-8")
     assert MARKER_TEXT in page
     assert not (project / "site/practices" / CHANGED).exists()
+
+
+def test_a_missing_named_file_is_a_russian_message(project: Path, kb: KbRunner) -> None:
+    result = kb("build", "--preview", "content/practices/net.md", cwd=project)
+    assert (result.returncode, result.stderr) == (
+        1, "Сайт не собран: для предпросмотра не найден файл content/practices/net.md.\n")
