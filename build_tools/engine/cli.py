@@ -14,6 +14,8 @@ from ..content.content_types import CONTENT_TYPES
 from ..diagnostics.problems import Problems, render_github, render_json, render_text
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..pages.guide import guide_address
+from .cli_parser import RussianArgumentParser
+from .preview import PreviewError, changed_files
 from .settings import SettingsError, SiteSettings, read_site
 
 FORMATS = {"text": render_text, "github": render_github, "json": render_json}
@@ -29,11 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = RussianArgumentParser(
         prog="kb", description="Банк практик: проверка материалов, сборка и просмотр сайта.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml",
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="ФАЙЛ",
                         help="файл настроек сайта (по умолчанию mkdocs.yml)")
-    commands = parser.add_subparsers(title="команды")
+    commands = parser.add_subparsers(title="команды", metavar="команда")
 
     validate = commands.add_parser("validate", help="проверить все материалы и справочники")
     validate.add_argument("--strict", action="store_true",
@@ -45,20 +47,29 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="проверить материалы и собрать сайт в site/")
     build.add_argument("--strict", action="store_true", help="считать предупреждения ошибками")
     build.add_argument("--format", choices=sorted(FORMATS), default="text")
-    build.add_argument("-d", "--site-dir", help="куда собрать сайт (по умолчанию site/)")
+    build.add_argument("-d", "--site-dir", metavar="ПАПКА",
+                       help="куда собрать сайт (по умолчанию site/)")
+    build.add_argument(
+        "--preview-changed", metavar="ВЕТКА",
+        help="предпросмотр запроса на слияние: собрать и материалы, добавленные или "
+             "изменённые с момента ответвления от ВЕТКИ (например origin/main), даже "
+             "черновики — с пометкой «Черновик — не опубликовано», без поиска и лент")
+    build.add_argument("--preview", metavar="ФАЙЛ", action="append", default=[],
+                       help="собрать и этот материал, даже черновик (можно повторять)")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="предпросмотр сайта с обновлением при правке")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="АДРЕС:ПОРТ",
                        help="адрес и порт (по умолчанию 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
     digest = commands.add_parser("digest", help="работа с дайджестом Ассоциации")
-    digest_commands = digest.add_subparsers(title="действия")
+    digest_commands = digest.add_subparsers(title="действия", metavar="действие")
     draft = digest_commands.add_parser(
         "draft", help="создать черновик выпуска за месяц из новых практик, рекомендаций "
                       "и анонсов событий")
-    draft.add_argument("month", help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
+    draft.add_argument("month", metavar="ГГГГ-ММ",
+                       help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
     draft.set_defaults(run=_digest_draft)
     new = commands.add_parser(
         "new", help="создать файл нового материала по шаблону со всеми полями",
@@ -67,16 +78,31 @@ def _parser() -> argparse.ArgumentParser:
                     "перезаписывается. Для дайджеста вместо названия укажите месяц: "
                     "kb new digest 2026-12 (без месяца — текущий), для выпуска конференции — "
                     "год: kb new conference 2027.")
-    new.add_argument("type", choices=[t.name for t in CONTENT_TYPES],
+    new.add_argument("type", choices=[t.name for t in CONTENT_TYPES], metavar="вид",
                      help="вид материала: practice, recommendation, digest, course или "
                           "conference")
-    new.add_argument("title", nargs="?", default="",
+    new.add_argument("title", nargs="?", default="", metavar="название",
                      help="название в кавычках; для дайджеста — месяц ГГГГ-ММ, для "
                           "конференции — год")
     new.set_defaults(run=_new)
 
+    imported = commands.add_parser(
+        "import", help="сделать черновик практики или рекомендаций из документа Word",
+        description="Переносит текст документа Word (.docx) в новый черновик: заголовки, "
+                    "списки, таблицы, выделение и ссылки — в Markdown, рисунки — в папку "
+                    "attachments/ рядом. Название берётся из свойств документа или первого "
+                    "заголовка; остальные поля остаются шаблоном kb new. Существующие файлы "
+                    "не перезаписываются.")
+    imported.add_argument("type", choices=["practice", "recommendation"], metavar="вид",
+                          help="вид материала: practice или recommendation")
+    imported.add_argument("file", metavar="файл.docx", help="документ Word, например opisanie.docx")
+    imported.add_argument("--title", default="", metavar="НАЗВАНИЕ",
+                          help="название материала, если в документе его нет")
+    imported.set_defaults(run=_import)
+
     schema = commands.add_parser("schema", help="записать JSON Schema материалов в schemas/")
-    schema.add_argument("-o", "--output", default=SCHEMA_DIR)
+    schema.add_argument("-o", "--output", default=SCHEMA_DIR, metavar="ПАПКА",
+                        help=f"куда записать схемы (по умолчанию {SCHEMA_DIR})")
     schema.set_defaults(run=_schema)
     return parser
 
@@ -135,6 +161,11 @@ def _build(args: argparse.Namespace) -> int:
     except BuildTimeError as error:
         print(f"Сайт не собран: {error}.", file=sys.stderr)
         return 1
+    try:
+        previewed = _previewed(args)
+    except PreviewError as error:
+        print(f"Сайт не собран: {error}", file=sys.stderr)
+        return 1
     code, checked = _check(args)
     if code:
         print("Сайт не собран: исправьте ошибки выше. Опубликованный сайт не изменён.",
@@ -147,6 +178,7 @@ def _build(args: argparse.Namespace) -> int:
         for plugin in config.plugins.values():
             if isinstance(plugin, KnowledgeBasePlugin):  # content is loaded once per build
                 plugin.preload(checked)
+                plugin.preview(previewed)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build.build(config)
@@ -156,6 +188,17 @@ def _build(args: argparse.Namespace) -> int:
         print(f"Сайт не собран: {error}. Опубликованный сайт не изменён.", file=sys.stderr)
         return 1
     return 0
+
+
+def _previewed(args: argparse.Namespace) -> list[Path]:
+    """The files a preview build shows even as drafts: named, or changed since a branch."""
+    files = [Path(name) for name in args.preview]
+    missing = [str(path) for path in files if not path.is_file()]
+    if missing:
+        raise PreviewError(f"для предпросмотра не найден файл {', '.join(missing)}.")
+    if args.preview_changed:
+        files += changed_files(args.preview_changed, Path.cwd())
+    return files
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -209,6 +252,31 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     print(f"Создан файл {project.shown(path)}. Заполните поля с пометкой «Обязательно», "
           "затем проверьте: kb validate.")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ..authoring.scaffold import content_type_named
+    from ..authoring.word_import import WordImportError, import_document
+    from ..content.registries import load_registry
+
+    project = _project(args.config_file)
+    registry, _ = load_registry(project.content_root, project.display_root)
+    try:
+        imported = import_document(content_type_named(args.type), Path(args.file),
+                                   project.content_root, registry.all_vocabularies(),
+                                   dt.date.today(), title=args.title)
+    except WordImportError as error:
+        print(f"kb import: {error}", file=sys.stderr)
+        return 1
+    print(f"Создан черновик {project.shown(imported.path)}.")
+    for image in imported.images:
+        print(f"Рисунок: {project.shown(image)}")
+    for note in imported.notes:
+        print(f"Проверьте: {note}", file=sys.stderr)
+    print("Заполните поля с пометкой «Обязательно», затем проверьте: kb validate.")
     return 0
 
 

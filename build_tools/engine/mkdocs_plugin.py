@@ -26,14 +26,14 @@ from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
-from ..pages import low_vision, page_layout, print_version
+from ..pages import low_vision, page_layout, print_version, problem_pages
 from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
-from . import entry_body
+from . import entry_body, preview
 from .incremental import ServeSession, site_key
 from .settings import KbSettings, KnowledgeBaseConfig
 
@@ -84,6 +84,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.inline_scripts = InlineScripts()
         self.published: set[str] = set()
         self.preloaded: Checked | None = None
+        self.preview_files: list[Path] = []
+        """`kb build --preview…`: files whose unpublished entries are built too, marked."""
         self.kept_index = KeptIndex()
         self.bodies: dict[str, Any] = {}
         """Entries' bodies as the checks converted them, by page; reused instead of MkDocs'."""
@@ -97,6 +99,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def preload(self, checked: Checked) -> None:
         """Content the `kb` command has already loaded and checked: not loaded a second time."""
         self.preloaded = checked
+
+    def preview(self, files: list[Path]) -> None:
+        """Build these files' drafts too (a pull request's preview), marked and unindexed."""
+        self.preview_files = files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -116,7 +122,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         project = self.settings.project(config_file, Path(config.docs_dir), config_file.parent)
         checked = self._checked(project)
         log.info(_checked_line(checked))
-        library = checked.library if serving else checked.published()
+        published = checked.published()
+        library = (checked.library if serving
+                   else preview.previewed(checked.library, published, self.preview_files))
         problems = checked.problems
         for problem in problems.warnings:
             log.warning(problem.render())
@@ -137,8 +145,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.memo.begin(checked.world_key() if serving else "")
         self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
                                    publication=publication, memo=self.memo,
-                                   requests_url=self.settings.requests_url)
+                                   requests_url=self.settings.requests_url,
+                                   syndicated=published)
         self.pages = {p.src_uri: p for p in self.builder.pages()}
+        if serving:  # a broken entry's address shows its errors instead of a 404
+            self.pages.update((p.src_uri, p) for p in problem_pages.error_pages(
+                problems, set(self.pages), project.shown(project.content_root) + "/",
+                self.renderer))
         reusable = entry_body.reusable(config)
         self.bodies = {e.src_uri: e.outline for e in library.entries
                        if reusable and entry_body.converted(e.outline)}
@@ -182,7 +195,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.session.start()
         key = site_key(Path(config.config_file_path), config.nav, self.pages.values())
         for spec in self.pages.values():
-            files.append(self.session.page(config, spec, key))
+            files.append(preview.include(self.session.page(config, spec, key), spec.draft))
         for static in self.statics:
             files.append(self.session.static(config, static))
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, FILTER_SCRIPT,
@@ -221,6 +234,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         taken = set(_ID.findall(spec.before + spec.after))
         body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""
         content = f"{spec.before}\n{body}\n{spec.after}"
+        if spec.kind == "entry" and spec.draft:  # shown, marked, never indexed
+            return preview.marked(content)
         if spec.kind == "entry":
             return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'
         return content
@@ -243,6 +258,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
         if template_name == "404.html":
             output_content = self._add_controls(output_content, root, template_name)
+            try:
+                output_content = theme.replace_not_found(
+                    output_content, problem_pages.not_found_content(self.renderer, root))
+            except theme.ThemeSeamError as error:
+                raise PluginError(str(error)) from error
         return self._externalize(output_content, root, template_name)
 
     def _externalize(self, output: str, root: str, page: str) -> str:

@@ -108,7 +108,8 @@ class SiteBuilder:
     def __init__(self, library: Library, renderer: Renderer | None = None,
                  monitoring_settings: MonitoringSettings | None = None,
                  publication: PublicationSettings | None = None,
-                 memo: PageMemo | None = None, requests_url: str = "") -> None:
+                 memo: PageMemo | None = None, requests_url: str = "",
+                 syndicated: Library | None = None) -> None:
         self.library = library
         self.memo = memo or PageMemo()
         """`kb serve` hands in the last build's pages, begun with this build's world key."""
@@ -117,8 +118,9 @@ class SiteBuilder:
         self.renderer = renderer or Renderer()
         self.renderer.env.globals["number"] = format_number
         self.renderer.env.globals["event_anchor"] = item_anchor
-        self.syndication = Syndication(library, publication or PublicationSettings(),
-                                       self.memo.get)
+        # Feeds and open data: the published entries (`syndicated`), never a draft shown.
+        self.syndication = Syndication(syndicated or library,
+                                       publication or PublicationSettings(), self.memo.get)
         self.courses = CourseSite(self)
         self.renderer.env.globals["digest_anchor"] = digest_anchor
         self.report = MonitoringReport(
@@ -197,7 +199,8 @@ class SiteBuilder:
         yield from self.memo.get("downloads", self.memo.key(), lambda: [
             StaticSpec(d.src_uri, d.content)
             for d in (self.report.downloads() if self.report.has_data() else ())])
-        yield from self.memo.get("syndication", self.memo.key(self.library.entries), lambda: [
+        syndicated = self.syndication.library.entries
+        yield from self.memo.get("syndication", self.memo.key(syndicated), lambda: [
             StaticSpec(output.src_uri, output.content) for output in self.syndication.outputs()])
 
     def head_links(self, page_url: str) -> str:

@@ -60,6 +60,21 @@ class ThemeSeamError(Exception):
     """The theme's page lacks an anchor: the theme changed its markup."""
 
 
+NOT_FOUND = re.compile(r"<h1>\s*404 - Not found\s*</h1>")
+"""Material's 404 page says only this, in English; our Russian text takes its place."""
+
+
+def replace_not_found(html: str, russian: str) -> str:
+    """The 404 page with `russian` instead of the theme's heading."""
+    replaced, count = NOT_FOUND.subn(lambda _: russian, html, count=1)
+    if not count:
+        raise ThemeSeamError(
+            f"страница 404.html: в разметке темы {theme_version()} не найден заголовок "
+            "«404 - Not found», на место которого встаёт русский текст страницы. Вероятно, "
+            "тема обновилась: место вставки описано в build_tools/theme/seam.py.")
+    return replaced
+
+
 def theme_version() -> str:
     try:
         return f"{PACKAGE} {version(PACKAGE)}"
