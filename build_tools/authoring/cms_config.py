@@ -27,8 +27,10 @@ BODY_FIELD = "body"
 SLUG_PREFIX = {"practice": "praktika", "recommendation": "rekomendatsii",
                "innovation": "proekt", "course": "kurs"}
 """Decap cannot transliterate a Russian title, so a new entry's file is named by its type and
-the moment it was created (a Latin address that always passes the file-name check); the
-reviewer may rename it in the pull request."""
+its date (a Latin address that always passes the file-name check; Decap adds -1, -2 to a
+name already taken); the reviewer may rename it in the pull request."""
+IDENTIFIERS = {"digest": "summary", "conference": "theme"}
+"""The field that names an entry in the editor's lists, for types without a title."""
 ENTRY_SLUGS = {"digest": "{{year}}-{{month}}", "conference": "{{fields.year}}"}
 """A digest is named by its month (here: the month it was started in), an edition by its
 year."""
@@ -121,12 +123,16 @@ def cms_config(backend: CmsBackend, lookups: Lookups, *, site_url: str = "",
 def collection(content_type: ContentType, lookups: Lookups) -> dict[str, Any]:
     prefix = SLUG_PREFIX.get(content_type.name, content_type.folder)
     slug = ENTRY_SLUGS.get(content_type.name,
-                           f"{prefix}-{{{{year}}}}{{{{month}}}}{{{{day}}}}-"
-                           "{{hour}}{{minute}}{{second}}")
+                           f"{prefix}-{{{{year}}}}-{{{{month}}}}-{{{{day}}}}")
     fields = [widget(name, spec, lookups) for name, spec in content_type.record.fields.items()]
+    for item in fields:
+        if item["name"] == "date" and item["widget"] == "datetime":
+            item["default"] = "{{now}}"  # the day the entry is submitted, as `kb new` writes
+        if item["name"] == "status":
+            item["default"] = Status.DRAFT.value  # never published by accident from the form
     body: dict[str, Any] = {"label": "Текст", "name": BODY_FIELD, "widget": "markdown",
                             "required": False, "hint": _body_hint(content_type)}
-    return {
+    out: dict[str, Any] = {
         "name": content_type.name,
         "label": content_type.label.capitalize(),
         "label_singular": content_type.label,
@@ -141,6 +147,9 @@ def collection(content_type: ContentType, lookups: Lookups) -> dict[str, Any]:
         "summary": "{{title}}" if "title" in content_type.record.fields else "{{slug}}",
         "fields": [*fields, body],
     }
+    if content_type.name in IDENTIFIERS:
+        out["identifier_field"] = IDENTIFIERS[content_type.name]
+    return out
 
 
 def _body_hint(content_type: ContentType) -> str:
@@ -150,24 +159,32 @@ def _body_hint(content_type: ContentType) -> str:
     return "Текст материала в Markdown. Разделы: " + "; ".join(sections) + "."
 
 
-def widget(name: str, spec: Field, lookups: Lookups) -> dict[str, Any]:
-    """One form field: its widget, Russian label, hint, and whether it must be filled."""
-    out: dict[str, Any] = {"label": label_of(spec, name), "name": name}
-    out.update(_widget(spec, lookups))
+def widget(name: str, spec: Field, lookups: Lookups, optional_parent: str = "") -> dict[str, Any]:
+    """One form field: its widget, Russian label, hint, and whether it must be filled.
+
+    Decap checks the required fields of an object even while the object is left empty, so
+    inside an optional record (a review, a passport) they are marked in the hint instead, and
+    `kb validate` asks for them once the record is filled in."""
+    label = label_of(spec, name)
+    out: dict[str, Any] = {"label": label, "name": name}
+    if isinstance(spec, Record):
+        inner = optional_parent or ("" if spec.required else label)
+        out.update(widget="object", collapsed=not spec.required,
+                   fields=[widget(n, s, lookups, inner) for n, s in spec.fields.items()])
+    else:
+        out.update(_widget(spec, lookups))
     hint = spec.doc.strip()
-    out["hint"] = f"Обязательно. {hint}" if spec.required else hint
-    out["required"] = spec.required
-    if name == "status" and isinstance(spec, Choice):
-        out["default"] = Status.DRAFT.value  # never published by accident from the form
+    if spec.required and optional_parent:
+        out["hint"] = f"Обязательно, если заполнено «{optional_parent}». {hint}"
+    else:
+        out["hint"] = f"Обязательно. {hint}" if spec.required else hint
+    out["required"] = spec.required and not optional_parent
     return out
 
 
 def _widget(spec: Field, lookups: Lookups) -> dict[str, Any]:
     if isinstance(spec, ListOf):
         return _list(spec, lookups)
-    if isinstance(spec, Record):
-        return {"widget": "object", "collapsed": not spec.required,
-                "fields": [widget(n, s, lookups) for n, s in spec.fields.items()]}
     return _scalar(spec, lookups)
 
 

@@ -53,6 +53,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="адрес и порт (по умолчанию 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
+    edit = commands.add_parser(
+        "edit", help="редактор материалов в браузере на своём компьютере, без git-сервера")
+    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+                      help="адрес и порт предпросмотра (по умолчанию 127.0.0.1:8000)")
+    edit.add_argument("--backend-port", type=int, default=8081,
+                      help="порт, на котором редактор сохраняет файлы (по умолчанию 8081)")
+    edit.set_defaults(run=lambda args: _edit(args))
+
     digest = commands.add_parser("digest", help="работа с дайджестом Ассоциации")
     digest_commands = digest.add_subparsers(title="действия")
     draft = digest_commands.add_parser(
@@ -169,6 +177,12 @@ def _serve(args: argparse.Namespace) -> int:
     serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True,
                 build_type="dirty")
     return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from .local_edit import run
+
+    return run(args, _serve)
 
 
 def _digest_draft(args: argparse.Namespace) -> int:
