@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="порт, на котором редактор сохраняет файлы (по умолчанию 8081)")
     edit.set_defaults(run=lambda args: _edit(args))
 
+    issue = commands.add_parser("issue", help="превратить заявку из формы в черновик материала")
+    issue.add_argument("type", choices=["practice"], help="вид заявки: practice")
+    issue.add_argument("body", help="файл с текстом заявки (как его показывает GitHub)")
+    issue.add_argument("--number", default="", help="номер заявки: попадёт в черновик")
+    issue.set_defaults(run=lambda args: _issue(args))
+
     digest = commands.add_parser("digest", help="работа с дайджестом Ассоциации")
     digest_commands = digest.add_subparsers(title="действия")
     draft = digest_commands.add_parser(
@@ -183,6 +189,28 @@ def _edit(args: argparse.Namespace) -> int:
     from .local_edit import run
 
     return run(args, _serve)
+
+
+def _issue(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ..authoring.issue_form import IssueFormError, draft, read_form, write
+    from ..content.registries import load_registry
+
+    project = _project(args.config_file)
+    registry, _ = load_registry(project.content_root, project.display_root)
+    try:
+        form = read_form(Path(args.config_file).resolve().parent)
+        made = draft(Path(args.body).read_text(encoding="utf-8"), form, registry.schools,
+                     dt.date.today(), int(args.number) if args.number.isdigit() else None)
+        path = write(made, project.content_root)
+    except (IssueFormError, OSError) as error:
+        print(f"kb issue: {error}", file=sys.stderr)
+        return 1
+    print(project.shown(path))
+    for note in made.notes:
+        print(note, file=sys.stderr)
+    return 0
 
 
 def _digest_draft(args: argparse.Namespace) -> int:
