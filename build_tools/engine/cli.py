@@ -63,6 +63,20 @@ def _parser() -> argparse.ArgumentParser:
                        help="адрес и порт (по умолчанию 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
+    edit = commands.add_parser(
+        "edit", help="редактор материалов в браузере на своём компьютере, без git-сервера")
+    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+                      help="адрес и порт предпросмотра (по умолчанию 127.0.0.1:8000)")
+    edit.add_argument("--backend-port", type=int, default=8081,
+                      help="порт, на котором редактор сохраняет файлы (по умолчанию 8081)")
+    edit.set_defaults(run=lambda args: _edit(args))
+
+    issue = commands.add_parser("issue", help="превратить заявку из формы в черновик материала")
+    issue.add_argument("type", choices=["practice"], help="вид заявки: practice")
+    issue.add_argument("body", help="файл с текстом заявки (как его показывает GitHub)")
+    issue.add_argument("--number", default="", help="номер заявки: попадёт в черновик")
+    issue.set_defaults(run=lambda args: _issue(args))
+
     digest = commands.add_parser("digest", help="работа с дайджестом Ассоциации")
     digest_commands = digest.add_subparsers(title="действия", metavar="действие")
     draft = digest_commands.add_parser(
@@ -211,6 +225,34 @@ def _serve(args: argparse.Namespace) -> int:
     # A dirty build: after a save only the pages whose source changed are written again.
     serve.serve(config_file=args.config_file, dev_addr=args.dev_addr, livereload=True,
                 build_type="dirty")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from .local_edit import run
+
+    return run(args, _serve)
+
+
+def _issue(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ..authoring.issue_form import IssueFormError, draft, read_form, write
+    from ..content.registries import load_registry
+
+    project = _project(args.config_file)
+    registry, _ = load_registry(project.content_root, project.display_root)
+    try:
+        form = read_form(Path(args.config_file).resolve().parent)
+        made = draft(Path(args.body).read_text(encoding="utf-8"), form, registry.schools,
+                     dt.date.today(), int(args.number) if args.number.isdigit() else None)
+        path = write(made, project.content_root)
+    except (IssueFormError, OSError) as error:
+        print(f"kb issue: {error}", file=sys.stderr)
+        return 1
+    print(project.shown(path))
+    for note in made.notes:
+        print(note, file=sys.stderr)
     return 0
 
 

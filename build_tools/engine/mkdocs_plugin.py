@@ -33,7 +33,7 @@ from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
-from . import entry_body, preview
+from . import cms_output, entry_body, preview
 from .incremental import ServeSession, site_key
 from .settings import KbSettings, KnowledgeBaseConfig
 
@@ -95,6 +95,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """Under `kb serve`: the last build's pages, reused while their inputs hold."""
         # Kept across `kb serve`'s rebuilds: its templates are compiled once per session.
         self.renderer = Renderer()
+        self.decap: list[Any] = []
+        """The Decap CMS files /admin/ loads, when the web editor is built."""
 
     def preload(self, checked: Checked) -> None:
         """Content the `kb` command has already loaded and checked: not loaded a second time."""
@@ -156,6 +158,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.bodies = {e.src_uri: e.outline for e in library.entries
                        if reusable and entry_body.converted(e.outline)}
         self.statics = list(self.builder.static_files())
+        self.decap = []
+        editor = cms_output.editor_backend(self.settings.cms)
+        if editor is not None:  # the web editor under /admin/ (engine/cms_output.py)
+            admin, self.decap = cms_output.editor_outputs(editor, library, self.renderer, config)
+            self.statics += admin
         self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
         # The seam comes first: it maps the --kb-* tokens the other two speak in.
         for stylesheet in (FONTS, theme.STYLESHEET, STYLESHEET, page_layout.STYLESHEET,
@@ -198,6 +205,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(preview.include(self.session.page(config, spec, key), spec.draft))
         for static in self.statics:
             files.append(self.session.static(config, static))
+        for decap in self.decap:
+            files.append(cms_output.decap_file(config, decap))
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, FILTER_SCRIPT,
                       SPELLING_SCRIPT, low_vision.STYLESHEET, page_layout.STYLESHEET,
                       page_layout.SCRIPT, low_vision.SCRIPT, print_version.STYLESHEET,

@@ -9,6 +9,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from ..authoring.cms_config import BACKENDS, CmsBackend
 from ..checks.loader import Project
 from ..monitoring.disclosure import Disclosure
 from ..monitoring.selection import SelectionRule
@@ -25,6 +26,22 @@ class WebAddress(c.URL):
         if not url.startswith(("https://", "http://")):
             raise ValidationError("the address must start with https://")
         return url
+
+
+class CmsConfig(Config):
+    """The web editor (Decap CMS) under /admin/: `cms: {enabled: true, repo: …}`."""
+
+    enabled = c.Type(bool, default=False)
+    """Build /admin/ (needs `npm ci`: Decap CMS is pinned in package.json)."""
+    backend = c.Choice(BACKENDS, default="gitlab")
+    """The git host the editor commits to: gitlab (sign-in with PKCE) or github."""
+    repo = c.Type(str, default="")
+    """The repository, e.g. institute/bank."""
+    branch = c.Type(str, default="main")
+    base_url = c.Optional(WebAddress())
+    """GitLab: the server (default https://gitlab.com); GitHub: the OAuth proxy."""
+    app_id = c.Type(str, default="")
+    """GitLab: the OAuth application's id (Settings → Applications, no secret: PKCE)."""
 
 
 class KnowledgeBaseConfig(Config):
@@ -57,6 +74,8 @@ class KnowledgeBaseConfig(Config):
     """The «new issue» page of the repository on the institute's git host (Forgejo, Gitea or
     GitHub), e.g. https://git.institute.example/bank/content/issues/new: practice pages link
     to it with the form «Заявка на внедрение практики» prefilled. Empty: no such link."""
+    cms = c.SubConfig(CmsConfig)
+    """The web editor under /admin/ (authoring/cms_config.py); off by default."""
 
 
 _EXPECTED = {bool: "да или нет (true или false)", int: "целое число",
@@ -65,7 +84,9 @@ _EXPECTED = {bool: "да или нет (true или false)", int: "целое ч
 _EXPECTED_OF = {"requests_url": "адрес страницы новой заявки, начинающийся с https://",
                 "monitoring_min_group": "целое число не меньше 1",
                 "monitoring_improvement_periods": "целое число не меньше 1",
-                "monitoring_min_indicators": "целое число не меньше 1"}
+                "monitoring_min_indicators": "целое число не меньше 1",
+                "cms": "набор настроек редактора: enabled (true или false), backend (gitlab "
+                       "или github), repo, branch, base_url (адрес с https://), app_id"}
 """Options whose default tells nothing of what they take."""
 _AT_LEAST_ONE = ("monitoring_min_group", "monitoring_improvement_periods",
                  "monitoring_min_indicators")
@@ -89,6 +110,8 @@ class KbSettings:
     monitoring_min_indicators: int = 2
     cache: bool = True
     requests_url: str = ""
+    cms: CmsBackend | None = None
+    """The web editor's backend when /admin/ is built; None when it is off."""
 
     @classmethod
     def from_config(cls, config: KnowledgeBaseConfig) -> KbSettings:
@@ -99,7 +122,8 @@ class KbSettings:
                    monitoring_school_values=config.monitoring_school_values,
                    monitoring_improvement_periods=config.monitoring_improvement_periods,
                    monitoring_min_indicators=config.monitoring_min_indicators,
-                   cache=config.cache, requests_url=config.requests_url or "")
+                   cache=config.cache, requests_url=config.requests_url or "",
+                   cms=_cms_backend(config.cms))
 
     @property
     def disclosure(self) -> Disclosure:
@@ -151,7 +175,30 @@ def kb_settings(options: dict[str, Any]) -> KbSettings:
                   if getattr(config, name) < 1]
     if errors:
         raise SettingsError("\n".join(_wrong(name, options.get(name)) for name, _ in errors))
+    missing = _cms_missing(config.cms)
+    if missing:
+        raise SettingsError(missing)
     return KbSettings.from_config(config)
+
+
+def _cms_backend(cms: CmsConfig) -> CmsBackend | None:
+    if not cms.enabled:
+        return None
+    return CmsBackend(cms.backend, cms.repo, cms.branch, cms.base_url or "", cms.app_id)
+
+
+def _cms_missing(cms: CmsConfig) -> str:
+    """A switched-on editor that could not sign anyone in, in the editor's words."""
+    if not cms.enabled:
+        return ""
+    needed = ["repo"] + (["app_id"] if cms.backend == "gitlab" else [])
+    empty = [name for name in needed if not str(cms[name]).strip()]
+    if not empty:
+        return ""
+    return ("в mkdocs.yml у плагина kb редактор включён (cms: enabled: true), но не заданы "
+            f"{', '.join(empty)}: укажите репозиторий (repo: институт/банк)"
+            + (" и идентификатор OAuth-приложения GitLab (app_id)" if "app_id" in empty else "")
+            + ".")
 
 
 def _wrong(name: str, value: Any) -> str:

@@ -68,7 +68,9 @@ def test_every_location_with_its_own_headers_repeats_the_security_headers() -> N
     locations = blocks(tls[0], "location")
     assert locations
     for header, body in locations:
-        if "add_header" in body:
+        if header == "/bank/admin/":  # the web editor's own, wider policy
+            assert ADMIN_INCLUDE in body and include not in body
+        elif "add_header" in body:
             assert include in body, f"location {header} adds headers but not the security ones"
         else:
             assert "return" in body, f"location {header} should include the security headers"
@@ -95,3 +97,21 @@ def test_the_site_is_served_under_the_bank_sub_path_with_a_404_page() -> None:
     assert "error_page 404 /bank/404.html;" in config
     assert "location /bank/ {" in config
     assert re.search(r"gzip_types[^;]*application/javascript", config)
+
+
+ADMIN_INCLUDE = "include /etc/nginx/snippets/kb-admin-headers.conf;"
+ADMIN_FILE = NGINX / "kb-admin-headers.conf"
+
+
+def test_the_web_editor_alone_gets_eval_inline_styles_and_the_git_host() -> None:
+    """Decap under /bank/admin/ needs more than the site; the site's own policy stays strict."""
+    admin = dict(re.findall(r'add_header (\S+) "([^"]*)" always;',
+                            ADMIN_FILE.read_text(encoding="utf-8")))
+    site = dict(re.findall(r'add_header (\S+) "([^"]*)" always;',
+                           HEADERS_FILE.read_text(encoding="utf-8")))
+    assert set(site) <= set(admin)
+    policy = admin["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval';" in policy
+    assert "style-src 'self' 'unsafe-inline';" in policy
+    assert re.findall(r"https://[^\s;]+", policy) == ["https://git.institute.example"] * 2
+    assert "unsafe" not in site["Content-Security-Policy"].replace("wasm-unsafe-eval", "")

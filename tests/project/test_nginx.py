@@ -49,6 +49,8 @@ def local_config(work: Path, port: int) -> str:
     site = site.replace("root /var/www/kb;", f"root {work / 'www'};")
     assert SNIPPET in site
     site = site.replace(SNIPPET, str(DEPLOY / "kb-security-headers.conf"))
+    site = site.replace("/etc/nginx/snippets/kb-admin-headers.conf",
+                        str(DEPLOY / "kb-admin-headers.conf"))
     temp = work / "temp"
     # Run as root (CI), nginx would hand requests to an unprivileged worker that cannot read
     # pytest's private temporary folder: the workers keep the test's own user.
