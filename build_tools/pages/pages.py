@@ -304,8 +304,8 @@ class SiteBuilder:
             "filters": search_data.filters(entry, self.library, self.with_data),
             "meta": search_data.meta(entry, self.library, self.with_data),
             "sort": search_data.sort_keys(entry, self.with_data),
-            "search_only": search_only_words(entry, self.library, self._synonyms.extra_for(
-                _searchable_text(entry), "\n".join((entry.title, entry.summary, entry.body)))),
+            "search_only": search_only_words(entry, self.library, self._synonyms,
+                                             _searchable_text(entry)),
         })
         # Schema.org metadata for search engines and aggregators: practices only so far.
         head = (str(json_ld(practice_json_ld(entry, self.library, self.site_url)))

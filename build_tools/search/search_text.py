@@ -7,6 +7,11 @@ index (`data-pagefind-ignore`); the values a reader may type instead come here, 
 spellings of the synonym groups the entry uses (`SynonymIndex.extra_for`). They go into one
 hidden paragraph at the very end of the indexed body, which `fragments.cut_search_only` cuts
 from the text Pagefind keeps for excerpts once the index is written.
+
+A spelling is repeated as often as the page names its group (up to `MAX_REPEATS`): Pagefind
+ranks by how often a word occurs against the page's length, so a search for «молодой
+специалист» then ranks the page that speaks of young teachers throughout above a digest that
+mentions them once, as a search for the page's own words would.
 """
 
 from __future__ import annotations
@@ -14,13 +19,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.library import Entry, Library
+from .search_data import SynonymIndex
 
 SEARCH_ONLY_CLASS = "kb-search-only"
 """The class of the hidden paragraph (see `_search_data.html`)."""
+MAX_REPEATS = 5
 
 
-def search_only_words(entry: Entry, library: Library, synonyms: list[str]) -> list[str]:
+def search_only_words(entry: Entry, library: Library, synonyms: SynonymIndex,
+                      text: str) -> list[str]:
     """What the page's index gets besides its text: fact values and other spellings.
+
+    `text` is everything the entry says (see `SynonymIndex.extra_for`).
 
     Filter values that say nothing a reader would type (status, evidence, year, costs, grades,
     school size, levels, audiences) are left out: the filter panel serves them.
@@ -47,7 +57,12 @@ def search_only_words(entry: Entry, library: Library, synonyms: list[str]) -> li
             words.append(str(supervisor["name"]))
     if kind in ("recommendation", "course", "innovation") and data.get("department"):
         words.append(str(data["department"]))
-    return list(dict.fromkeys(w for w in [*words, *synonyms] if w.strip()))
+    words = list(dict.fromkeys(w for w in words if w.strip()))
+    shown = "\n".join((entry.title, entry.summary, entry.body))
+    mentions = synonyms.mentions(shown)
+    for spelling in synonyms.extra_for(text, shown):
+        words += [spelling] * max(1, min(MAX_REPEATS, mentions.get(spelling, 0)))
+    return words
 
 
 def _names(values: Any) -> list[str]:
