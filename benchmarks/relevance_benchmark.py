@@ -119,7 +119,7 @@ def report(rows: list[tuple[Query, Outcome, Outcome]], pages: int, verbose: bool
         "все запросы": rows,
     }
     summary = {}
-    print(f"{'запросы':<26} {'N':>3}  {'recall@5 стоко / наш':>22}  {'MRR стоко / наш':>18}")
+    print(f"{'запросы':<26} {'N':>3}  {'recall@5 сток / наш':>22}  {'MRR сток / наш':>18}")
     for name, part in groups.items():
         stock = score([(q, s) for q, _, s in part])
         ours = score([(q, o) for q, o, _ in part])
