@@ -691,7 +691,10 @@
       const practice = meta.locks !== undefined;
       const line = practice ? null : [kind, meta.source, meta.date_label, meta.standing]
         .filter(Boolean).join(' · ');
-      const text = hasQuery || !meta.summary ? excerptNodes(page.excerpt || '') : [meta.summary];
+      // No <mark>: the page matched only through words search alone sees (search_text.py).
+      const marked = /<mark>/.test(page.excerpt || '');
+      const text = (hasQuery && marked) || !meta.summary ? excerptNodes(page.excerpt || '')
+        : [meta.summary];
       return el('li', { className: 'kb-result' },
         el('h2', { className: 'kb-result__title' },
           el('a', { href: page.url }, meta.title || page.url)),

@@ -21,6 +21,7 @@ from ..monitoring.evidence import schools_with_data
 from ..monitoring.site import MonitoringReport, MonitoringSettings
 from ..monitoring.site import number as format_number
 from ..search import search_data
+from ..search.search_text import search_only_words
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import association_pages, bank_procedure, guide, innovation_pages, monitoring_pages
@@ -322,8 +323,8 @@ class SiteBuilder:
             "filters": search_data.filters(entry, self.library, self.with_data),
             "meta": search_data.meta(entry, self.library, self.with_data),
             "sort": search_data.sort_keys(entry, self.with_data),
-            "synonyms": self._synonyms.extra_for(
-                _searchable_text(entry), "\n".join((entry.title, entry.summary, entry.body))),
+            "search_only": search_only_words(entry, self.library, self._synonyms,
+                                             _searchable_text(entry)),
         })
         # Schema.org metadata for search engines and aggregators: practices only so far.
         head = (str(json_ld(practice_json_ld(entry, self.library, self.site_url)))

@@ -206,6 +206,16 @@ class SynonymIndex:
                 for index, term in enumerate(self.groups[group])
                 if index not in shown_found.get(group, set())]
 
+    def mentions(self, text: str) -> dict[str, int]:
+        """Spelling → how often `text` names its group in any spelling (see search_text)."""
+        normal = normalize(text)
+        counts: Counter[int] = Counter()
+        for group, _index, stem, pattern in self._terms:
+            if stem in normal:
+                counts[group] += len(pattern.findall(normal))
+        return {term: counts[group] for group, terms in enumerate(self.groups)
+                for term in terms if counts[group]}
+
     def _found(self, text: str) -> dict[int, set[int]]:
         """Group → indices of its spellings that occur in `text`."""
         normal = normalize(text)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fragments import cut_search_only
 from .pagefind_bundle import BundleFormatError, PagefindBundle
 from .spelling import write_dictionary
 
@@ -89,6 +90,7 @@ def index_site(site_dir: Path, *, glob: str | None = None, expected: int = 1,
             "часть материалов не найти на сайте поиском."
         )
     try:
+        cut_search_only(bundle, site_dir)
         bundle.write_canonical()
     except (OSError, BundleFormatError) as error:
         raise SearchIndexError(f"поисковый индекс не упорядочен: {error}") from error

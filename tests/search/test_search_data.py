@@ -92,7 +92,7 @@ def test_published_site_contains_search_data(project: Path, kb: KbRunner) -> Non
             "index.html").read_text(encoding="utf-8")
     assert '<span data-pagefind-filter="type">практика</span>' in html
     assert '<span data-pagefind-sort="date">' in html
-    synonyms = re.search(r'<p class="kb-synonyms" hidden>([^<]*)</p>', html)
+    synonyms = re.search(r'<p class="kb-search-only" hidden>([^<]*)</p>', html)
     assert synonyms and "ФГОС" in synonyms.group(1).split(", ")
 
 
