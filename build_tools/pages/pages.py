@@ -15,7 +15,7 @@ from ..authoring.schemas import content_schema
 from ..content.body_outline import page_markdown
 from ..content.content_types import CONTENT_TYPES
 from ..content.library import Entry, Library
-from ..content.registries import VOCABULARIES, Term, VocabularySpec
+from ..content.registries import VOCABULARIES
 from ..monitoring import Monitoring
 from ..monitoring.evidence import schools_with_data
 from ..monitoring.site import MonitoringReport, MonitoringSettings
@@ -24,7 +24,14 @@ from ..search import search_data
 from ..search.search_text import search_only_words
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
-from . import association_pages, bank_procedure, guide, innovation_pages, monitoring_pages
+from . import (
+    association_pages,
+    bank_procedure,
+    guide,
+    innovation_pages,
+    monitoring_pages,
+    term_pages,
+)
 from . import practice_parts as parts
 from .course_pages import CourseSite, digest_anchor
 from .home_page import home_context
@@ -80,27 +87,6 @@ class StaticSpec:
 
     src_uri: str
     content: str | bytes
-
-
-@dataclass
-class TermPage:
-    spec: VocabularySpec
-    term: Term
-    practices: list[Entry]
-    recommendations: list[Entry]
-
-    @property
-    def url(self) -> str:
-        return f"{self.spec.url}/{self.term.id}/"
-
-
-@dataclass(frozen=True)
-class TermHeading:
-    """What a term's listing shows around its practices: not the practices themselves, which
-    it gets page by page, so that its memo key does not walk the whole list on every page."""
-
-    term: Term
-    recommendations: list[Entry]
 
 
 class SiteBuilder:
@@ -180,7 +166,7 @@ class SiteBuilder:
         yield self.open_data_page()
         yield from association_pages.school_pages(self)
         yield self.about_page()
-        yield from self.vocabulary_pages()
+        yield from term_pages.vocabulary_pages(self)
         yield from monitoring_pages.pages(self)
         yield from self.sites.pages()
         yield self.search_page()
@@ -362,27 +348,6 @@ class SiteBuilder:
     def _list_page(self, url: str, values: dict[str, Any]) -> str:
         return self.memo.get(f"list:{url}", self.memo.key(values),
                              lambda: self._render("practice_list.html", url, **values))
-
-    def vocabulary_pages(self) -> Iterator[PageSpec]:
-        for spec in VOCABULARIES:
-            if not spec.url:
-                continue
-            term_pages = [
-                TermPage(spec, term, self.library.practices_with(spec.name, term.name),
-                         self.library.recommendations_with(spec.name, term.name))
-                for term in self.library.registry.vocabularies[spec.name]
-            ]
-            yield PageSpec(f"{spec.url}/index.md", spec.title, self._render(
-                "vocabulary.html", f"{spec.url}/", spec=spec, term_pages=term_pages))
-            for page in term_pages:
-                header, footer, extra = association_pages.term_page_parts(
-                    self.library, spec, page.term)
-                yield from self.listing(
-                    f"{spec.url}/{page.term.id}", f"{spec.title}: {page.term.name}",
-                    page.practices, header=header, footer=footer,
-                    breadcrumb=(f"{spec.url}/", spec.title),
-                    context={"term_page": TermHeading(page.term, page.recommendations),
-                             **extra})
 
     def about_page(self) -> PageSpec:
         """«Об Ассоциации», from the registries."""
