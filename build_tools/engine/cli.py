@@ -65,17 +65,19 @@ def _parser() -> argparse.ArgumentParser:
 
     edit = commands.add_parser(
         "edit", help="редактор материалов в браузере на своём компьютере, без git-сервера")
-    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8000",
+    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="АДРЕС:ПОРТ",
                       help="адрес и порт предпросмотра (по умолчанию 127.0.0.1:8000)")
-    edit.add_argument("--backend-port", type=int, default=8081,
+    edit.add_argument("--backend-port", type=int, default=8081, metavar="ПОРТ",
                       help="порт, на котором редактор сохраняет файлы (по умолчанию 8081)")
-    edit.set_defaults(run=lambda args: _edit(args))
+    edit.set_defaults(run=_edit)
 
     issue = commands.add_parser("issue", help="превратить заявку из формы в черновик материала")
-    issue.add_argument("type", choices=["practice"], help="вид заявки: practice")
-    issue.add_argument("body", help="файл с текстом заявки (как его показывает GitHub)")
-    issue.add_argument("--number", default="", help="номер заявки: попадёт в черновик")
-    issue.set_defaults(run=lambda args: _issue(args))
+    issue.add_argument("type", choices=["practice"], metavar="вид", help="вид заявки: practice")
+    issue.add_argument("body", metavar="файл",
+                       help="файл с текстом заявки (как его показывает GitHub)")
+    issue.add_argument("--number", default="", metavar="НОМЕР",
+                       help="номер заявки: попадёт в черновик")
+    issue.set_defaults(run=_issue)
 
     digest = commands.add_parser("digest", help="работа с дайджестом Ассоциации")
     digest_commands = digest.add_subparsers(title="действия", metavar="действие")

@@ -27,11 +27,14 @@ def test_help_of_kb_and_of_every_subcommand_is_russian(capsys: pytest.CaptureFix
                                                        ) -> None:
     parser = _parser()
     helps = [parser.format_help(), *(child.format_help() for child in subcommands(parser))]
-    assert len(helps) == 9  # kb, validate, build, serve, digest, draft, new, import, schema
+    # kb, validate, build, serve, edit, issue, digest, draft, new, import, schema
+    assert len(helps) == 11
     for text in helps:
         assert text.startswith("Использование: kb")
         assert re.search(r"-h, --help +показать эту справку и выйти", text)
         assert not [word for word in ENGLISH if word in text], text
+        # argparse's own placeholders (NUMBER, DEV_ADDR) are English: every one is named.
+        assert set(re.findall(r"\b[A-Z][A-Z_]{2,}\b", text)) <= {"JSON"}, text
     assert "параметры:" in helps[0] and "команды:" in helps[0]
     with pytest.raises(SystemExit) as exit_:
         main(["import", "--help"])
@@ -47,7 +50,8 @@ def test_help_of_kb_and_of_every_subcommand_is_russian(capsys: pytest.CaptureFix
      "kb import: не хватает обязательных аргументов: файл.docx. Справка: kb import --help\n"),
     (["validat"], "Использование: kb [-h] [-f ФАЙЛ] команда ...\n"
                   "kb: команда: недопустимое значение «validat». Допустимые значения: "
-                  "«validate», «build», «serve», «digest», «new», «import», «schema». "
+                  "«validate», «build», «serve», «edit», «issue», «digest», «new», «import», "
+                  "«schema». "
                   "Возможно, вы имели в виду «validate». Справка: kb --help\n"),
     (["new", "praktika", "Название"],
      "Использование: kb new [-h] вид [название]\n"
