@@ -9,6 +9,8 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_site import goto_tab
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +25,7 @@ def test_overview_leads_to_an_indicator_with_chart_table_and_downloads(
     page: Page, site_server  # type: ignore[no-untyped-def]
 ) -> None:
     page.goto(site_server.url(""))
-    page.locator("nav.md-tabs").get_by_role("link", name="Мониторинг", exact=True).click()
+    goto_tab(page, "Мониторинг")
     expect(page.locator("h1")).to_have_text("Мониторинг развития школ", timeout=WAIT)
     first = indicators()[0]
     page.get_by_role("link", name=first["name"], exact=True).first.click()

@@ -198,12 +198,18 @@ def goto_tab(page: Page, name: str) -> None:
     if link.count():
         link.click()
         return
+    # The sidebar holds the whole navigation, folded: only the open group's links are visible.
     sidebar = page.locator("nav.md-nav--primary")
     for group in GROUPED_TABS:
-        if sidebar.get_by_role("link", name=name, exact=True).count():
-            break
-        tabs.get_by_role("link", name=group, exact=True).click()
-    sidebar.get_by_role("link", name=name, exact=True).first.click()
+        tab = tabs.get_by_role("link", name=group, exact=True)
+        target = tab.evaluate("a => a.href")
+        tab.click()
+        page.wait_for_url(target)
+        shown = sidebar.get_by_role("link", name=name, exact=True).locator("visible=true")
+        if shown.count():
+            shown.first.click()
+            return
+    raise AssertionError(f"«{name}» is in no tab and no group of tabs")
 
 
 # ------------------------------------------------------------------------------ home page
