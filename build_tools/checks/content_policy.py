@@ -45,6 +45,7 @@ RESERVED_TOP = frozenset({
     "search", "guide", "bank", "about", "timeline", *(v.url for v in VOCABULARIES if v.url),
     "sites", "networks",  # pages/site_pages.py
     "admin",  # the web editor (pages/cms_admin.py)
+    "more",  # «Другие разделы» (pages/sections_page.py)
     # written by the theme, MkDocs and Pagefind
     "assets", "pagefind", "404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt",
     "favicon.ico", "index.html", "search.html",
