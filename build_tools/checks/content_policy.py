@@ -58,6 +58,14 @@ def typed_folders() -> tuple[str, ...]:
     return tuple(t.folder for t in CONTENT_TYPES)
 
 
+def in_input_folder(src_uri: str) -> bool:
+    """True for a path inside a folder of content/ the site's own files never use: entries'
+    folders, registries, monitoring tables, agreements, snippets."""
+    top = src_uri.split("/", 1)[0]
+    return "/" in src_uri and top in (*typed_folders(), DATA_DIR, MONITORING_DIR,
+                                      AGREEMENTS_DIR, SNIPPETS_DIR)
+
+
 @dataclass
 class TreePlan:
     """content/ sorted by kind; every file that is none of them is a problem."""

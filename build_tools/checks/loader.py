@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -52,11 +53,28 @@ class Project:
     """Where per-file results are kept between runs (.kb-cache/); None: nothing is kept."""
 
     def shown(self, path: Path) -> str:
+        if not path.is_symlink():
+            folder, name = os.path.split(str(path))
+            prefix = _shown_folder(folder, self.display_root)
+            if prefix is not None:
+                return prefix + name
         real = path.resolve() if path.is_symlink() else _real_folder(path.parent) / path.name
         try:
             return real.relative_to(_real_folder(self.display_root)).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+@lru_cache(maxsize=256)
+def _shown_folder(folder: str, display_root: Path) -> str | None:
+    """How a folder's files are shown ("content/practices/"); None outside `display_root`.
+    Thousands of entries share a few folders: each is worked out once per process."""
+    try:
+        relative = _real_folder(Path(folder)).relative_to(_real_folder(display_root))
+    except ValueError:
+        return None
+    shown = relative.as_posix()
+    return "" if shown == "." else shown + "/"
 
 
 @lru_cache(maxsize=64)

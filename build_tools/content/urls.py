@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _EDGES = "".join(chr(c) for c in range(0x21)) + "\x7f\xa0\u200b\u200c\u200d\u2060\ufeff"
@@ -42,6 +43,7 @@ class BrowserUrl:
         return bool(self.host) and self.scheme in ("", "http", "https", "ftp", "ws", "wss")
 
 
+@lru_cache(maxsize=65_536)  # a pure function of the text; a bank repeats its links
 def browser_url(value: str) -> BrowserUrl:
     """Strip what browsers strip, read backslashes as they do, split scheme and host.
 

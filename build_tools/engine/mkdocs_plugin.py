@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from ..checks.content_policy import in_input_folder
 from ..checks.loader import Checked, Project, check_content
 from ..diagnostics.problems import render_text
 from ..monitoring.site import MonitoringSettings
@@ -187,14 +188,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         docs_dir = Path(config.docs_dir).resolve()
+        in_docs: dict[str, bool] = {}  # thousands of files share a few folders
+        shadowing = False
         for file in list(files):
             # Entries, registries and tables are inputs; only the checked results are published.
-            from_content = file.src_dir is not None and Path(file.src_dir).resolve() == docs_dir
+            src_dir = file.src_dir
+            if src_dir is not None and src_dir not in in_docs:
+                in_docs[src_dir] = Path(src_dir).resolve() == docs_dir
+            from_content = src_dir is not None and in_docs[src_dir]
             if (from_content and file.src_uri not in self.published) or file.src_uri in self.pages:
                 files.remove(file)
-        # A content file that shadowed one of the theme's (only possible under `kb serve`,
-        # where errors are logged) is gone: the theme's own file takes its place again.
-        files.add_files_from_theme(config.theme.get_env(), config)
+                shadowing = shadowing or not in_input_folder(file.src_uri)
+        if shadowing:
+            # A content file that shadowed one of the theme's (only possible under `kb serve`,
+            # where errors are logged) is gone: the theme's own file takes its place again.
+            # The theme has nothing in the content folders, so their files never shadow.
+            files.add_files_from_theme(config.theme.get_env(), config)
         # Under `kb serve` (a dirty build) MkDocs skips the files whose digest is unchanged;
         # a clean build writes every file, and the log must say so.
         if not self.dirty:

@@ -63,7 +63,9 @@ def featured(library: Library) -> tuple[list[Entry], list[Entry]]:
     """The newest recommended practices, and the newest of the others."""
     recommended = [p for p in library.practices if p.status is Status.RECOMMENDED]
     shown = recommended[:RECOMMENDED_SHOWN]
-    latest = [p for p in library.practices if p not in shown][:LATEST_SHOWN]
+    # By identity: an entry's equality compares all its fields, thousands of times here.
+    taken = {id(p) for p in shown}
+    latest = [p for p in library.practices if id(p) not in taken][:LATEST_SHOWN]
     return shown, latest
 
 

@@ -13,10 +13,21 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import material
+
 from tests.helpers import copy_sample, fetch, free_port, serve_path
 
 REBUILT = re.compile(r"предпросмотр: пересобрано страниц (\d+) из (\d+)(?: \(([^)]*)\))?")
 
+
+
+FAVICON = "assets/images/favicon.png"
+THEME_FAVICON = (Path(material.__file__).parent / "templates" / FAVICON).read_bytes()
+
+
+def _bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return bytes(response.read())
 
 
 def _status(url: str) -> int:
@@ -49,6 +60,11 @@ def test_an_edit_rewrites_only_the_pages_it_changed(tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
     temp = tmp_path / "tmp"  # where `kb serve` keeps its site, so the test can read mtimes
     temp.mkdir()
+    # A content file under a theme file's name (refused, and only logged under `kb serve`):
+    # the theme's own file must be served, before and after a rebuild.
+    shadow = project / "content" / FAVICON
+    shadow.parent.mkdir(parents=True)
+    shadow.write_bytes(b"not the theme's icon")
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "build_tools.engine.cli", "serve", "-a", f"127.0.0.1:{port}"],
@@ -59,6 +75,7 @@ def test_an_edit_rewrites_only_the_pages_it_changed(tmp_path: Path) -> None:
         page = f"{root}practices/{practice.stem}/"
         deadline = time.monotonic() + 180
         assert "Абзац, дописанный при правке" not in fetch(page, deadline)
+        assert _bytes(f"{root}{FAVICON}") == THEME_FAVICON
         (site,) = temp.glob("mkdocs_*")
         other = site / "practices" / untouched / "index.html"
         other_mtime = other.stat().st_mtime_ns
@@ -69,6 +86,7 @@ def test_an_edit_rewrites_only_the_pages_it_changed(tmp_path: Path) -> None:
                             + "\nАбзац, дописанный при правке.\n", encoding="utf-8")
         _wait_for(lambda: "Абзац, дописанный при правке" in fetch(page, deadline), deadline, log)
         _wait_for(lambda: len(_rebuilds(log)) >= 2, deadline, log)
+        assert _bytes(f"{root}{FAVICON}") == THEME_FAVICON
         first, body_edit = _rebuilds(log)[:2]
         assert first[0] == first[1] > 50  # the start writes every page
         assert body_edit[:2] == (1, first[1]) and body_edit[2] == [
