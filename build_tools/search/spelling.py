@@ -36,6 +36,11 @@ FILE_NAME = "kb-spelling.json"
 FORMAT_VERSION = 1
 MAX_WORD = 30
 """Longer runs of letters are not words a reader types (a pasted address, a hash)."""
+MAX_WORDS = 30_000
+"""The dictionary keeps at most this many words, the most frequent: its size must not grow with
+the bank (about 4–5 bytes a word gzipped, so ≤ 150 kB). A rarer word is still never "corrected",
+because the browser asks the index itself whether a word is known; it is only not offered as
+the correction of a typo."""
 SUGGESTIONS = 8
 """How many synonym headwords the empty state offers."""
 
@@ -110,7 +115,7 @@ class SpellingDictionary:
         counts: Counter[str] = Counter()
         for page in pages:
             counts.update(words_of(IndexedText.of(page.read_text("utf-8", errors="replace"))))
-        return cls(counts, headwords(synonyms, counts))
+        return cls(most_frequent(counts, MAX_WORDS), headwords(synonyms, counts))
 
     def words_text(self) -> str:
         return " ".join(word if count == 1 else f"{word}:{count}"
@@ -125,6 +130,14 @@ class SpellingDictionary:
         target = bundle_dir / FILE_NAME
         target.write_text(self.to_json(), encoding="utf-8")
         return target
+
+
+def most_frequent(counts: Counter[str], limit: int) -> Counter[str]:
+    """The `limit` most frequent words (alphabetical among equals, so builds agree)."""
+    if len(counts) <= limit:
+        return counts
+    kept = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return Counter(dict(kept))
 
 
 def headwords(synonyms: Sequence[Sequence[str]], counts: Counter[str]) -> tuple[str, ...]:

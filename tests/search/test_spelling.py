@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from build_tools.search.search_index import glob_pages
 from build_tools.search.spelling import (
     FILE_NAME,
+    MAX_WORDS,
     IndexedText,
     SpellingDictionary,
     headwords,
@@ -90,3 +92,22 @@ def test_glob_pages_expands_one_brace_group(tmp_path: Path) -> None:
                    for p in glob_pages(tmp_path, "{a,b}/*/index.html"))
     assert found == ["a/x/index.html", "b/y/index.html"]
     assert sorted(p.name for p in glob_pages(tmp_path, "c/*/index.html")) == ["index.html"]
+
+
+def test_the_dictionary_stays_small_however_large_the_bank(tmp_path: Path) -> None:
+    """A bank's vocabulary grows with it; the dictionary keeps the most frequent words only
+    and stays within the 150 kB (gzipped) the first misspelt query may cost."""
+    syllables = ["ба", "ве", "гру", "до", "ель", "жи", "зо", "ик", "ло", "мар", "но", "пре",
+                 "ра", "ст", "ту", "фе", "ха", "цы", "чи", "шко", "ще", "эн", "юр", "ял"]
+    words = [a + b + c + d for a in syllables for b in syllables for c in syllables
+             for d in ("а", "ой", "ами", "ение", "ость", "ский")][:100_000]
+    page = tmp_path / "practices" / "p" / "index.html"
+    page.parent.mkdir(parents=True)
+    # Every word once, and the first thousand many times: those must be the ones kept.
+    text = " ".join(words) + " " + " ".join(words[:1000] * 3)
+    page.write_text(f"<div data-pagefind-body><p>{text}</p></div>", encoding="utf-8")
+    dictionary = write_dictionary(tmp_path, [page])
+    assert len(dictionary.counts) == MAX_WORDS
+    assert all(dictionary.counts[w] == 4 for w in words[:1000])
+    packed = gzip.compress((tmp_path / FILE_NAME).read_bytes(), 9)
+    assert len(packed) <= 150_000, len(packed)
