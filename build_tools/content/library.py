@@ -116,6 +116,7 @@ class Library:
         self.practices = newest_first(by_type[PRACTICE.name])
         self.recommendations = newest_first(by_type[RECOMMENDATION.name])
         self.digests = newest_first(by_type[DIGEST.name])
+        self._by_type = by_type
         self._practices_by_slug = {e.slug: e for e in self.practices}
         self._by_school: dict[str, list[Entry]] = defaultdict(list)
         self._adopted_by: dict[str, list[Entry]] = defaultdict(list)
@@ -124,6 +125,11 @@ class Library:
             self._by_school[entry.data["school"]].append(entry)
             for adoption in entry.data.get("adoptions") or []:
                 self._adopted_by[adoption["school"]].append(entry)
+
+    def of_type(self, name: str) -> list[Entry]:
+        """The entries of one content type, in file order (a page per school asks for the
+        innovation projects: no scan of the whole bank each time)."""
+        return self._by_type.get(name, [])
 
     def practice(self, slug: str) -> Entry | None:
         return self._practices_by_slug.get(slug)

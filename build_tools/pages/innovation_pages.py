@@ -39,7 +39,7 @@ def today() -> dt.date:
 
 
 def innovations(library: Library) -> list[Entry]:
-    return newest_first(e for e in library.entries if e.type.name == "innovation")
+    return newest_first(library.of_type("innovation"))
 
 
 def innovations_of_school(library: Library, school_id: str) -> list[Entry]:

@@ -41,6 +41,7 @@ class Fingerprints:
 
     def __init__(self, data_keys: dict[str, str] | None = None) -> None:
         self._shared: dict[int, tuple[Any, str]] = {}
+        self._entries: dict[int, tuple[Entry, str]] = {}
         self._data_keys = {} if data_keys is None else data_keys
 
     def of(self, *values: Any, own: Entry | None = None) -> str | None:
@@ -66,12 +67,12 @@ class Fingerprints:
     def _walk(self, value: Any, parts: list[str], depth: int) -> None:
         if len(parts) > MAX_PARTS:
             raise _Opaque
-        if value is None or isinstance(value, (str, int, float, bool, dt.date, enum.Enum)):
+        if type(value) is Entry:  # the most frequent value: the items of every listing
+            parts.append(self._entry_part(value))
+        elif value is None or isinstance(value, (str, int, float, bool, dt.date, enum.Enum)):
             parts.append(f"{type(value).__name__}:{value!r}")
         elif isinstance(value, Entry):
-            if not value.source_key:
-                raise _Opaque
-            parts.append(f"entry:{value.type.name}:{value.slug}:{self._data_key(value)}")
+            parts.append(self._entry_part(value))
         elif depth > 0 and (dataclasses.is_dataclass(value) or (
                 isinstance(value, (list, tuple)) and len(value) > SHARED_LENGTH)):
             parts.append(self._shared_hash(value))
@@ -90,6 +91,17 @@ class Fingerprints:
                 self._walk(getattr(value, item.name), parts, depth + 1)
         else:
             raise _Opaque
+
+    def _entry_part(self, entry: Entry) -> str:
+        """Another entry stands for its fields: worked out once per build per entry."""
+        known = self._entries.get(id(entry))
+        if known is not None and known[0] is entry:
+            return known[1]
+        if not entry.source_key:
+            raise _Opaque
+        part = f"entry:{entry.type.name}:{entry.slug}:{self._data_key(entry)}"
+        self._entries[id(entry)] = (entry, part)
+        return part
 
     def _data_key(self, entry: Entry) -> str:
         key = self._data_keys.get(entry.source_key)
