@@ -8,9 +8,13 @@ and the plugin publishes exactly these files.
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 
 FOLDER = "assets/guide"
+SOURCE = Path(__file__).parents[1] / "assets" / "guide"
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,21 @@ class Screenshot:
     def asset(self) -> str:
         """Its path in the built site, from the site root."""
         return f"{FOLDER}/{self.file}"
+
+    @cached_property
+    def size(self) -> tuple[int, int]:
+        """Width and height from the PNG's header: the page keeps its place while it loads."""
+        header = (SOURCE / self.file).read_bytes()[:24]
+        width, height = struct.unpack(">II", header[16:24])
+        return int(width), int(height)
+
+    @property
+    def width(self) -> int:
+        return self.size[0]
+
+    @property
+    def height(self) -> int:
+        return self.size[1]
 
 
 SCREENSHOTS = (
