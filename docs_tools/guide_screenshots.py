@@ -9,7 +9,9 @@ backend and the browser all run on 127.0.0.1.
     npm ci                                   # once: Decap CMS and decap-server
     .venv/bin/python docs_tools/guide_screenshots.py [--chromium /usr/bin/chromium]
 
-Needs the test extras (Playwright). Commit the changed PNGs with the guide's text they show.
+Needs the test extras (Playwright) and, for smaller files, Pillow. Commit the changed PNGs
+together with the guide's text they show; if a file or its name changes, change
+`guide_shots.py` (alt text, caption) too.
 """
 
 from __future__ import annotations
@@ -108,14 +110,18 @@ def choose(page: Any, label: str, *options: str) -> None:
 
 
 def save(page: Any, key: str, clip: dict[str, float]) -> None:
-    """The window's area `clip`, as a palette PNG (a screenshot has few colours)."""
-    from PIL import Image
-
+    """The window's area `clip`, as a 64-colour palette PNG when Pillow is installed (a
+    screenshot of a form has few colours; the file is a third of the size), else as taken."""
     png = page.screenshot(clip=clip, animations="disabled", caret="hide")
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    image = image.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     target = OUT / SHOTS[key].file
-    image.save(target, optimize=True)
+    try:
+        from PIL import Image
+    except ImportError:
+        target.write_bytes(png)
+    else:
+        image = Image.open(io.BytesIO(png)).convert("RGB")
+        image.quantize(colors=64, method=Image.Quantize.MEDIANCUT,
+                       dither=Image.Dither.NONE).save(target, optimize=True)
     print(f"{target.relative_to(ROOT)}: {target.stat().st_size // 1024} КБ")
 
 
