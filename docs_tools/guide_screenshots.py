@@ -139,6 +139,20 @@ def plain_plus(page: Any) -> None:
     }""")
 
 
+def guide_address(page: Any, address: str) -> None:
+    """When the guide's port 8000 was taken, the editor's header names another one: the picture
+    shows the address the guide tells the editor to open instead."""
+    shown = urlsplit(address).netloc
+    if shown != "127.0.0.1:8000":
+        page.evaluate("""shown => {
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                node.nodeValue = node.nodeValue.replaceAll(shown, "127.0.0.1:8000");
+            }
+        }""", shown)
+
+
 def take(browser: Any, address: str, project: Path) -> None:
     width = VIEWPORT["width"]
     context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1, locale="ru-RU")
@@ -149,6 +163,7 @@ def take(browser: Any, address: str, project: Path) -> None:
     page.get_by_text("Практика", exact=True).first.wait_for()
     page.wait_for_timeout(1500)
     plain_plus(page)
+    guide_address(page, address)
     save(page, "collections", {"x": 0, "y": 0, "width": width, "height": 450})
 
     page.goto(address + "#/collections/practice/new")
@@ -160,6 +175,7 @@ def take(browser: Any, address: str, project: Path) -> None:
     page.locator(f"[id='{school}']").fill("Лужская")
     page.get_by_role("option", name=SCHOOL, exact=True).wait_for()
     page.wait_for_timeout(500)
+    guide_address(page, address)
     save(page, "form", {"x": 0, "y": 0, "width": width, "height": 640})
     page.get_by_role("option", name=SCHOOL, exact=True).click()
 
@@ -193,6 +209,7 @@ def take(browser: Any, address: str, project: Path) -> None:
     page.get_by_text("Изменения сохранены").first.wait_for()
     page.get_by_role("link", name="Просмотр").wait_for()
     page.wait_for_timeout(1000)
+    guide_address(page, address)
     save(page, "saved", {"x": 0, "y": 0, "width": width, "height": 210})
     context.close()
 

@@ -32,6 +32,7 @@ def test_the_guide_shows_every_screenshot_with_its_alt_text_and_caption(
     assert set(shown) == {f"../{shot.asset}" for shot in SCREENSHOTS}
     for shot in SCREENSHOTS:
         figure = shown[f"../{shot.asset}"]
+        assert f'<a href="../{shot.asset}"' in figure  # the full size, one click away
         assert f'alt="{html.escape(shot.alt)}"' in figure
         assert f'width="{shot.width}" height="{shot.height}"' in figure
         assert f"<figcaption>{html.escape(shot.caption, quote=False)}</figcaption>" in figure
