@@ -27,7 +27,7 @@ from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
-from ..pages import low_vision, page_layout, print_version, problem_pages
+from ..pages import guide_shots, low_vision, page_layout, print_version, problem_pages
 from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
@@ -219,7 +219,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, FILTER_SCRIPT,
                       SPELLING_SCRIPT, low_vision.STYLESHEET, page_layout.STYLESHEET,
                       page_layout.SCRIPT, low_vision.SCRIPT, print_version.STYLESHEET,
-                      print_version.SCRIPT, *FONT_FILES):
+                      print_version.SCRIPT, *FONT_FILES, *guide_shots.ASSETS):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
         return files

@@ -28,6 +28,7 @@ from . import (
     association_pages,
     bank_procedure,
     guide,
+    guide_shots,
     innovation_pages,
     monitoring_pages,
     term_pages,
@@ -365,7 +366,8 @@ class SiteBuilder:
             "guide.html", guide.GUIDE_URL,
             guides=guide.type_guides(self.library.registry.all_vocabularies()),
             registries=guide.registry_guides(self.library.registry.all_vocabularies()),
-            entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR),
+            entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR,
+            shots=guide_shots.SHOTS),
             description="Как предложить практику, рекомендации или выпуск дайджеста: поля, "
                         "проверка, предпросмотр и что значат сообщения проверки.")
 
