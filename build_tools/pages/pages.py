@@ -400,7 +400,8 @@ class SiteBuilder:
             "guide.html", guide.GUIDE_URL,
             guides=guide.type_guides(self.library.registry.all_vocabularies()),
             registries=guide.registry_guides(self.library.registry.all_vocabularies()),
-            entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR),
+            entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR,
+            **guide.guide_extras(self.library.registry.all_vocabularies(), self.site_url)),
             description="Как предложить практику, рекомендации или выпуск дайджеста: поля, "
                         "проверка, предпросмотр и что значат сообщения проверки.")
 
