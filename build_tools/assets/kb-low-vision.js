@@ -4,7 +4,8 @@
  * visitor's settings from localStorage and sets each as a `data-kb-lv-<key>` attribute on
  * <html> (data-kb-lv-font="3", data-kb-lv-scheme="wb", …); kb-low-vision.css does the rest.
  * Nothing flashes in the normal look first, and the settings follow the visitor from page
- * to page.
+ * to page. The panel itself opens only when asked: its state is never stored, so every
+ * page starts with it closed.
  *
  * Once the page is parsed it wires the header button «Версия для слабовидящих» and the
  * settings panel (one radio group per setting, declared in build_tools/pages/low_vision.py): a
@@ -45,12 +46,19 @@
     }
   }
 
-  /** Mirror `settings` as attributes on <html>: only those, nothing left from before. */
+  /** The attribute that shows the panel: set by the button on this page only, never stored. */
+  const PANEL = PREFIX + 'panel';
+
+  /** Mirror `settings` as attributes on <html>: only those, nothing left from before (the
+   *  panel's own attribute aside). */
   function apply(settings) {
     for (const attribute of Array.from(root.attributes)) {
-      if (attribute.name.startsWith(PREFIX)) root.removeAttribute(attribute.name);
+      if (attribute.name.startsWith(PREFIX) && attribute.name !== PANEL) {
+        root.removeAttribute(attribute.name);
+      }
     }
     for (const [key, value] of Object.entries(settings)) {
+      if (PREFIX + key === PANEL) continue;
       if (TOKEN.test(key) && typeof value === 'string' && TOKEN.test(value)) {
         root.setAttribute(PREFIX + key, value);
       }
@@ -58,6 +66,8 @@
   }
 
   let settings = load();
+  // The panel opens only when asked: an older visit may have stored it as open.
+  delete settings.panel;
   apply(settings);
   // The header button works only with this script; CSS shows it when this class is set.
   root.classList.add('kb-lv-js');
@@ -86,15 +96,20 @@
       }
     }
 
-    function setOpen(open, focusButton) {
-      update({ panel: open ? 'open' : '' });
+    // Whether the panel is open belongs to this page only: it is an attribute like the
+    // settings (the CSS reads it), but never stored, so the next page starts closed.
+    let open = false;
+    function setOpen(value, focusButton) {
+      open = value;
+      if (open) root.setAttribute(PANEL, 'open');
+      else root.removeAttribute(PANEL);
       button.setAttribute('aria-expanded', String(open));
       if (focusButton) button.focus();
     }
 
     showChoices();
-    button.setAttribute('aria-expanded', String(settings.panel === 'open'));
-    button.addEventListener('click', () => setOpen(settings.panel !== 'open', false));
+    button.setAttribute('aria-expanded', 'false');
+    button.addEventListener('click', () => setOpen(!open, false));
     form.addEventListener('change', (event) => {
       const input = event.target;
       if (input.type === 'radio' && TOKEN.test(input.name)) update({ [input.name]: input.value });
@@ -105,8 +120,7 @@
       save(settings);
       apply(settings);
       showChoices();
-      button.setAttribute('aria-expanded', 'false');
-      button.focus();
+      setOpen(false, true);
     });
     panel.querySelector('.kb-lv-close').addEventListener('click', () => setOpen(false, true));
     panel.addEventListener('keydown', (event) => {

@@ -1,7 +1,8 @@
-"""`kb digest draft YYYY-MM`: a month's digest prefilled from the bank, for the editor to finish.
+"""`kb digest draft [YYYY-MM]`: a month's digest prefilled from the bank, for the editor to finish.
 
 The draft collects the practices and recommendations published that month and the events,
-announced in earlier issues, that take place the month after. It is written with status
+announced in earlier issues, that take place the month after (each dated by its announcement).
+Without a month it drafts the current one. It is written with status
 «черновик», so it never reaches the site before the editor has completed and published it.
 """
 
@@ -28,8 +29,12 @@ class DraftError(Exception):
     """A reason, in Russian, why no draft was written."""
 
 
-def parse_month(text: str) -> YearMonth:
-    """`2026-12` → the issue's month, or a DraftError that says what to write instead."""
+def parse_month(text: str, today: dt.date | None = None) -> YearMonth:
+    """`2026-12` → the issue's month, or a DraftError that says what to write instead; no
+    month at all is the current one (as `kb new digest`)."""
+    if not text.strip():
+        today = today or dt.date.today()
+        return YearMonth(today.year, today.month)
     parsed = issue_month(text)
     if parsed is None:
         raise DraftError(issue_month_advice(text))
@@ -40,6 +45,13 @@ def published_on(entry: Entry) -> dt.date:
     """When an entry appeared in the bank: a practice on its review, others on their date."""
     reviewed = (entry.data.get("review") or {}).get("date")
     return reviewed if isinstance(reviewed, dt.date) else entry.date
+
+
+def announced_on(month: YearMonth) -> dt.date:
+    """The date of an event's news in the issue of `month`: the issue announces it, so the
+    item is dated by that announcement (the issue's first day, for the editor to adjust),
+    never by the event, which takes place the month after."""
+    return dt.date(month.year, month.month, 1)
 
 
 def draft_data(library: Library, month: YearMonth, site_url: str) -> dict[str, Any]:
@@ -64,7 +76,7 @@ def draft_data(library: Library, month: YearMonth, site_url: str) -> dict[str, A
             item: dict[str, Any] = {"title": event.title}
             if event.link:
                 item["link"] = event.link
-            item |= {"date": event.start, "summary": event.summary,
+            item |= {"date": announced_on(month), "summary": event.summary,
                      "event": dict(event.block)}
             add(event.rubric, item)
     if not rubrics:

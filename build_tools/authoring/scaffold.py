@@ -199,7 +199,7 @@ def describe_field(spec: Field, vocabularies: Mapping[str, Vocabulary]) -> str:
              "Обязательно." if spec.required else "Необязательно."]
     parts.append(spec.rule(vocabularies))
     if spec.example is not None:
-        parts.append(f"Пример: {spec.example}.")
+        parts.append(f"Пример: {spec.example_text()}.")
     return " ".join(p for p in parts if p)
 
 

@@ -14,6 +14,7 @@ from ..content.library import Entry
 from ..content.registries import Registry, Schools
 from ..content.russian import month_label
 from ..content.slugs import slugify
+from ..content.suggestions import school_hint
 from ..content.term_fields import Reference, broken_row
 from ..diagnostics.problems import FieldPath, Problem, Severity
 from .markdown_checks import check_links
@@ -141,7 +142,8 @@ def _references(
                     "UnknownSchool",
                     f"школы с идентификатором «{value}» нет в справочнике "
                     "content/_data/schools.yml. Проверьте написание или добавьте школу.",
-                    field=path, hint=suggest(value, schools.names()),
+                    field=path, hint=suggest(value, schools.names())
+                    or school_hint(value, ((s.id, s.name, s.short_name) for s in schools)),
                 )))
             elif target == "practice" and value not in all_practices:
                 problems.append(_locate(entry, Problem(

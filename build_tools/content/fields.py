@@ -101,9 +101,25 @@ class Field:
         """What values the field accepts, in one sentence, for the template and the guide."""
         return "Текст."
 
+    def example_text(self) -> str:
+        """The example as an editor writes it in the file (for the template and the guide):
+        `true (да)`, not Python's `True`; lists in brackets, records in braces."""
+        return written(self.example) if self.example is not None else ""
+
     def wrong_type(self, value: Any, hint: str = "") -> list[Problem]:
         message = f"ожидается {self.kind_label}, а здесь {describe(value)}."
         return [Problem("WrongType", f"{message} {hint}".strip())]
+
+
+def written(value: Any) -> str:
+    """A value in the YAML an editor writes, yes and no spelt out for readers."""
+    if isinstance(value, bool):
+        return "true (да)" if value else "false (нет)"
+    if isinstance(value, list):
+        return "[" + ", ".join(written(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {written(v)}" for k, v in value.items()) + "}"
+    return str(value)
 
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -56,7 +56,8 @@ class VocabularySpec:
 
 VOCABULARIES: tuple[VocabularySpec, ...] = (
     VocabularySpec("topics", "тема", "Темы", "topics"),
-    VocabularySpec("levels", "уровень образования", "Уровни образования", "levels"),
+    VocabularySpec("levels", "уровень образования", "Уровни образования", "levels",
+                   extra=("everyday",)),
     VocabularySpec("subjects", "предмет", "Предметы", "subjects"),
     VocabularySpec("districts", "муниципальный район", "Районы", "districts"),
     VocabularySpec("projects", "проект Ассоциации", "Проекты Ассоциации", "projects",
@@ -89,6 +90,10 @@ TERM_EXTRAS: dict[str, Field] = {
     "website": Url("Официальная страница подразделения (https://…).", max_length=300),
     "url": Url("Адрес текста лицензии, например https://creativecommons.org/licenses/by/4.0/; "
                "его читают поисковые системы и наборы открытых данных."),
+    "everyday": ListOf("Как этот уровень называют в обиходе, например «начальная школа» или "
+                       "«1–4 классы». Такое написание в материалах не принимается, но проверка "
+                       "подскажет вместо него название уровня.",
+                       item=Text("", max_length=60)),
     **PROJECT_FIELDS,
 }
 """Optional fields some vocabularies have (VocabularySpec.extra)."""
@@ -118,6 +123,8 @@ class Term:
     website: str = ""
     url: str = ""
     """The address of a licence's text (licenses.yml only)."""
+    everyday: tuple[str, ...] = ()
+    """What people call the term in everyday speech (levels.yml only): suggestions only."""
 
 
 @dataclass
@@ -144,6 +151,11 @@ class TermList:
     def find(self, value: str) -> str | None:
         wanted = normalize(value)
         return next((t.name for t in self.terms if normalize(t.name) == wanted), None)
+
+    @property
+    def everyday(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each term's name with its everyday names, for suggestions (suggestions.py)."""
+        return [(t.name, t.everyday) for t in self.terms if t.everyday]
 
     def by_name(self, name: str) -> Term:
         return next(t for t in self.terms if t.name == name)
@@ -206,7 +218,8 @@ def load_registry(content_root: Path, display_root: Path) -> tuple[Registry, lis
         problems.extend(_duplicates(rows, ("id", "name"), display_path(path, display_root)))
         rows_of[spec.name] = rows
         terms = [Term(r["id"], r["name"], r["description"] or "", r.get("email") or "",
-                      r.get("website") or "", r.get("url") or "") for r in rows]
+                      r.get("website") or "", r.get("url") or "",
+                      tuple(r.get("everyday") or ())) for r in rows]
         registry.vocabularies[spec.name] = TermList(spec, terms, available=rows.readable,
                                                     broken=frozenset(rows.broken))
     path = data_dir / "schools.yml"

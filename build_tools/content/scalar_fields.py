@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -14,6 +14,7 @@ from ..diagnostics.problems import Problem
 from .characters import describe_char, has_visible
 from .content_paths import resolve_in_content
 from .fields import SLUG_PATTERN, CheckContext, Checked, Field, Vocabulary, normalize
+from .suggestions import date_hint
 from .yaml_source import Plain
 
 
@@ -214,8 +215,9 @@ class Date(Field):
 
     def check(self, value: Any, ctx: CheckContext) -> Checked:
         match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
-        if not match:
-            return None, self.wrong_type(value)
+        if not match:  # «5.03.2026», «5 марта 2026» → «2026-03-05»
+            hint = date_hint(value) if isinstance(value, str) else ""
+            return None, [replace(p, hint=hint) for p in self.wrong_type(value)]
         try:
             return dt.date(*(int(part) for part in match.groups())), []
         except ValueError:

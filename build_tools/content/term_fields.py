@@ -8,6 +8,7 @@ from typing import Any
 
 from ..diagnostics.problems import Problem
 from .fields import SLUG_PATTERN, CheckContext, Checked, Field, Vocabulary, normalize, suggest
+from .suggestions import everyday_hint
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ class Term(Field):
             return found, []
         if vocabulary.is_broken(value):
             return None, [broken_row(vocabulary.label, value)]
-        return None, [_unknown(value, vocabulary.names(), vocabulary.label)]
+        # «начальная школа» → «начальное общее»: a vocabulary may list its everyday names.
+        spoken = everyday_hint(value, getattr(vocabulary, "everyday", ()))
+        return None, [_unknown(value, vocabulary.names(), vocabulary.label, spoken)]
 
     def schema(self, vocabularies: Mapping[str, Vocabulary]) -> dict[str, Any]:
         vocabulary = vocabularies.get(self.vocabulary)
@@ -98,7 +101,7 @@ def broken_row(label: str, value: str) -> Problem:
     )
 
 
-def _unknown(value: str, options: Sequence[str], label: str) -> Problem:
+def _unknown(value: str, options: Sequence[str], label: str, hint: str = "") -> Problem:
     if not options:
         return Problem(
             "UnknownTerm",
@@ -112,7 +115,7 @@ def _unknown(value: str, options: Sequence[str], label: str) -> Problem:
     return Problem(
         "UnknownTerm",
         f"неизвестное значение «{value.strip()}» ({label}). Допустимые значения: {listed}.",
-        hint=suggest(value, options),
+        hint=hint or suggest(value, options),
     )
 
 

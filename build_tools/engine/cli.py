@@ -84,8 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     draft = digest_commands.add_parser(
         "draft", help="создать черновик выпуска за месяц из новых практик, рекомендаций "
                       "и анонсов событий")
-    draft.add_argument("month", metavar="ГГГГ-ММ",
-                       help="год и месяц выпуска: ГГГГ-ММ, например 2026-12")
+    draft.add_argument("month", nargs="?", default="", metavar="ГГГГ-ММ",
+                       help="год и месяц выпуска: ГГГГ-ММ, например 2026-12 (без месяца — "
+                            "текущий)")
     draft.set_defaults(run=_digest_draft)
     new = commands.add_parser(
         "new", help="создать файл нового материала по шаблону со всеми полями",

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from ..authoring.scaffold import render
 from ..authoring.schemas import registry_records
 from ..content.compound_fields import ListOf, Record
 from ..content.content_types import CONTENT_TYPES, ContentType, Status
 from ..content.fields import Field, Vocabulary
+from ..content.schools import Schools
+from ..content.term_fields import Reference
 from ..diagnostics.catalogue import CATALOGUE, Explanation
 from ..diagnostics.problems import FieldPath
 from .render import normalize_site_url
@@ -33,6 +36,8 @@ class FieldRow:
     doc: str
     rule: str
     example: str
+    schools: bool = False
+    """The value is a school's id: the guide links to the table of ids with names."""
 
 
 @dataclass(frozen=True)
@@ -118,9 +123,54 @@ def catalogue_entries() -> list[CatalogueEntry]:
 
 def _row(path: FieldPath, spec: Field, vocabularies: Mapping[str, Vocabulary]) -> FieldRow:
     name = "[].".join(str(part) for part in path)
-    example = "" if spec.example is None else str(spec.example)
+    example = spec.example_text()
+    inner = spec.item if isinstance(spec, ListOf) else spec
+    schools = isinstance(inner, Reference) and inner.target == "schools"
     if isinstance(spec, ListOf) and isinstance(spec.item, Record):
         rule = "Список; поля каждого элемента — в строках ниже."
+    elif schools:  # not a bare list of ids: the table of schools below gives their names
+        rule = ("Список в квадратных скобках через запятую. " if inner is not spec else "") + \
+            school_rule(vocabularies)
     else:
         rule = spec.rule(vocabularies)
-    return FieldRow(name, len(path) - 1, spec.required, spec.doc, rule, example)
+    return FieldRow(name, len(path) - 1, spec.required, spec.doc, rule, example, schools)
+
+
+# ---------------------------------------------------------------------- schools, preview
+
+SCHOOLS_ANCHOR = "identifikatory-shkol"
+QUICK_ANCHOR = "za-5-shagov"
+
+
+@dataclass(frozen=True)
+class SchoolId:
+    id: str
+    short_name: str
+    name: str
+    district: str
+
+
+def school_ids(vocabularies: Mapping[str, Vocabulary]) -> list[SchoolId]:
+    """The member schools with the ids editors write, in the registry's order."""
+    schools = vocabularies.get("schools")
+    return [SchoolId(s.id, s.short_name, s.name, s.district)
+            for s in (schools if isinstance(schools, Schools) else ())]
+
+
+def school_rule(vocabularies: Mapping[str, Vocabulary]) -> str:
+    """A school field's rule: the id, with one example named, not forty bare ids."""
+    first = school_ids(vocabularies)[:1]
+    example = f", например {first[0].id} — это {first[0].short_name}" if first else ""
+    return (f"Идентификатор школы из content/_data/schools.yml{example}. Все школы с их "
+            "идентификаторами — в таблице «Школы и их идентификаторы».")
+
+
+def preview_address(site_url: str) -> str:
+    """Where `kb serve` shows the site: its own host, the path of site_url (e.g. /bank/)."""
+    return "http://127.0.0.1:8000" + (urlsplit(site_url).path or "/")
+
+
+def guide_extras(vocabularies: Mapping[str, Vocabulary], site_url: str) -> dict[str, object]:
+    """The guide's context besides the field tables: the schools' ids, the preview address."""
+    return {"schools": school_ids(vocabularies), "schools_anchor": SCHOOLS_ANCHOR,
+            "quick_anchor": QUICK_ANCHOR, "preview": preview_address(site_url)}

@@ -367,7 +367,8 @@ class SiteBuilder:
             guides=guide.type_guides(self.library.registry.all_vocabularies()),
             registries=guide.registry_guides(self.library.registry.all_vocabularies()),
             entries=guide.catalogue_entries(), errors_anchor=guide.ERRORS_ANCHOR,
-            shots=guide_shots.SHOTS),
+            shots=guide_shots.SHOTS,
+            **guide.guide_extras(self.library.registry.all_vocabularies(), self.site_url)),
             description="Как предложить практику, рекомендации или выпуск дайджеста: поля, "
                         "проверка, предпросмотр и что значат сообщения проверки.")
 

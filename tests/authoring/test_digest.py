@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import frontmatter
 import pytest
 
+from build_tools.authoring.digest_draft import parse_month
+from build_tools.content.months import YearMonth
 from tests.helpers import KbRunner
 
 
@@ -100,6 +103,8 @@ def test_draft_collects_the_months_practices_and_next_months_events(
     # Events announced in other issues for November: the webinar of 19 November.
     november = [item for rubric in items.values() for item in rubric if "event" in item]
     assert [item["event"]["start"].isoformat() for item in november] == ["2026-11-19"]
+    # Dated by its announcement in the October issue (its first day), not by the event.
+    assert november[0]["date"] == dt.date(2026, 10, 1)
     # The draft is valid content: the editor starts from a file that passes the checks.
     check = kb("validate", cwd=project)
     assert check.returncode == 0, check.stderr
@@ -143,3 +148,48 @@ def test_impossible_months_are_refused_without_a_traceback(
         assert f"месяц выпуска «{month}» не подходит: укажите год от 2019 до 2100 и месяц " \
                "от 01 до 12 в виде ГГГГ-ММ" in result.stderr
     assert sorted(p.name for p in (project / "content" / "digests").iterdir()) == before
+
+
+def test_draft_without_a_month_is_the_current_one(project: Path, kb: KbRunner) -> None:
+    """Like `kb new digest`: no month means this month."""
+    today = dt.date.today()
+    target = project / "content" / "digests" / f"{today.year:04d}-{today.month:02d}.md"
+    target.unlink(missing_ok=True)
+    result = kb("digest", "draft", cwd=project)
+    assert result.returncode == 0, result.stderr
+    draft = frontmatter.load(target)
+    assert (draft["year"], draft["month"], draft["status"]) == (
+        today.year, today.month, "черновик")
+
+
+def test_parse_month_defaults_to_today() -> None:
+    assert parse_month("", dt.date(2027, 3, 5)) == YearMonth(2027, 3)
+    assert parse_month(" 2026-12 ", dt.date(2027, 3, 5)) == YearMonth(2026, 12)
+
+
+def test_a_january_event_in_the_december_draft_is_dated_in_december(
+        project: Path, kb: KbRunner) -> None:
+    """A January event announced in November: the December draft's item is December news."""
+    digests = project / "content" / "digests"
+    november = digests / "2026-11.md"
+    text = november.read_text("utf-8")
+    announcement = (
+        "      - title: Открыта запись на январский семинар по проектной деятельности\n"
+        "        date: 2026-11-20\n"
+        "        summary: Семинар для учителей начальных классов о проектах во втором классе.\n"
+        "        event:\n"
+        "          title: Семинар по проектной деятельности в начальной школе\n"
+        "          start: 2027-01-14\n"
+        "          online: true\n")
+    anchor = "      - title: Вебинар о методических рекомендациях"
+    november.write_text(text.replace(anchor, announcement + anchor, 1), "utf-8")
+    result = kb("digest", "draft", "2026-12", cwd=project)
+    if result.returncode == 1 and "уже есть" in result.stderr:
+        (digests / "2026-12.md").unlink()
+        result = kb("digest", "draft", "2026-12", cwd=project)
+    assert result.returncode == 0, result.stderr
+    draft = frontmatter.load(digests / "2026-12.md")
+    items = [i for r in draft["rubrics"] for i in r["items"]
+             if i.get("event", {}).get("start") == dt.date(2027, 1, 14)]
+    assert len(items) == 1
+    assert items[0]["date"] == dt.date(2026, 12, 1)

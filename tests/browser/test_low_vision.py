@@ -122,8 +122,11 @@ def test_large_white_on_black_follows_to_the_next_page_and_resets(page: Page,
     expect(page).to_have_url(site_server.url("recommendations/"))
     assert text_size(page) == pytest.approx(2 * normal_size)
     expect_colours(page, *SCHEME_COLOURS["Белый на чёрном"])
+    # The settings follow; the panel does not: it opens only when asked.
+    expect(toggle(page)).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(PANEL)).to_be_hidden()
+    open_panel(page)
     expect(group(page, "Цвета").get_by_role("radio", name="Белый на чёрном")).to_be_checked()
-    expect(toggle(page)).to_have_attribute("aria-expanded", "true")
 
     page.locator(PANEL).get_by_role("button", name="Обычная версия").click()
     expect(page.locator(PANEL)).to_be_hidden()
@@ -194,12 +197,13 @@ def test_images_off_show_their_description_and_greyscale(page: Page, site_server
     assert style(image, "filter") == "grayscale(1)"
     expect(page.locator("main").get_by_text(f"Изображение: {alt}")).to_be_hidden()
 
-    # The settings and the open panel follow to a monitoring page and its chart: an image
-    # (role="img") whose words are HTML around an SVG plot.
+    # The settings follow to a monitoring page and its chart: an image (role="img") whose
+    # words are HTML around an SVG plot. The panel starts closed there.
     page.goto(site_server.url(f"monitoring/{first_indicator()}/"))
     chart = page.locator("main .kb-chart[role=img]")
     assert style(chart.locator("svg").first, "filter") == "grayscale(1)"
-    expect(page.locator(PANEL)).to_be_visible()
+    expect(page.locator(PANEL)).to_be_hidden()
+    open_panel(page)
     choose(page, "Изображения", re.compile(r"^Отключить"))
     expect(chart).to_be_hidden()
     name = chart.get_attribute("aria-label")
@@ -244,6 +248,27 @@ def test_keyboard_only(page: Page, site_server) -> None:
     expect(toggle(page)).to_be_focused()
     expect(toggle(page)).to_have_attribute("aria-expanded", "false")
     assert text_size(page) == pytest.approx(1.5 * normal)
+
+
+def test_panel_opens_only_when_asked(page: Page, site_server) -> None:
+    """Open on one page, closed on the next (also after an older visit stored it as open),
+    while a setting chosen in it stays applied; changing a setting keeps the panel open."""
+    page.goto(site_server.url("practices/"))
+    open_panel(page)
+    choose(page, "Цвета", "Белый на чёрном")
+    expect(page.locator(PANEL)).to_be_visible()
+    stored = page.evaluate("JSON.parse(localStorage.getItem('kb-low-vision'))")
+    assert stored == {"scheme": "wb"}
+    page.goto(site_server.url("digests/"))
+    expect(page.locator("html")).to_have_attribute("data-kb-lv-scheme", "wb")
+    expect(page.locator(PANEL)).to_be_hidden()
+    expect(toggle(page)).to_have_attribute("aria-expanded", "false")
+    page.evaluate("localStorage.setItem('kb-low-vision', "
+                  "JSON.stringify({scheme: 'wb', panel: 'open'}))")
+    page.goto(site_server.url("recommendations/"))
+    expect(page.locator(PANEL)).to_be_hidden()
+    expect(page.locator("html")).to_have_attribute("data-kb-lv-scheme", "wb")
+    expect(page.locator("html")).not_to_have_attribute("data-kb-lv-panel", "open")
 
 
 def test_settings_apply_before_the_page_is_drawn(page: Page, site_server) -> None:

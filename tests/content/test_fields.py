@@ -78,7 +78,8 @@ def test_integer_number_boolean_and_date(ctx: Context) -> None:
     assert messages(Date("").check(Plain("2024-13-01"), ctx)[1]) == [
         "даты 2024-13-01 не существует: проверьте месяц (01–12) и число дня."]
     assert messages(Date("").check(Plain("05.03.2026"), ctx)[1]) == [
-        "ожидается дата в виде ГГГГ-ММ-ДД, а здесь «05.03.2026»."]
+        "ожидается дата в виде ГГГГ-ММ-ДД, а здесь «05.03.2026». "
+        "Возможно, вы имели в виду «2026-03-05»."]
 
 
 def test_text_url_and_choice(ctx: Context) -> None:

@@ -88,3 +88,43 @@ def test_printed_problems_point_to_the_guide() -> None:
     assert guide_address("https://example.org/bank/") == "https://example.org/bank/guide/#oshibki"
     assert guide_address("https://example.org/bank") == "https://example.org/bank/guide/#oshibki"
     assert guide_address("").startswith("http://127.0.0.1:8000/guide/#oshibki")
+
+
+def test_the_guide_starts_with_five_steps_then_the_reference(sample_site: Path) -> None:
+    page = guide_html(sample_site)
+    headings = re.findall(r"<h([12])[^>]*>(.*?)</h\1>", page)
+    assert [text for _, text in headings[:3]] == [
+        "Как предложить практику", "Как предложить практику за 5 шагов", "Полный справочник"]
+    quick = page[page.index('id="za-5-shagov"'):].split("</section>", 1)[0]
+    steps = re.findall(r"<li><strong>(.*?)</strong>", quick)
+    assert len(steps) == 5, steps
+    # The practice's required fields, named as in the file, and the preview under /bank/.
+    for field in ("title", "summary", "school", "levels", "topics"):
+        assert f"<code>{field}</code>" in quick
+    assert "<code>http://127.0.0.1:8000/bank/</code>" in quick
+    assert page.index('id="za-5-shagov"') < page.index('class="kb-guide-toc"') < page.index(
+        'id="polya-practice"')
+
+
+def test_the_guide_shows_school_ids_with_names(sample_site: Path) -> None:
+    page = guide_html(sample_site)
+    schools = yaml.safe_load((ROOT / "content/_data/schools.yml").read_text(encoding="utf-8"))
+    table = page[page.index('id="identifikatory-shkol"'):].split("</table>", 1)[0]
+    rows = re.findall(r'<tr><th scope="row"><code>([^<]+)</code></th><td>([^<]+) <span', table)
+    assert rows == [(s["id"], html.escape(s["short_name"], quote=False)) for s in schools]
+    # A field that takes a school points to the table instead of listing bare ids.
+    practice = page[page.index('id="polya-practice"'):].split("</table>", 1)[0]
+    school_row = practice[practice.index("<code>school</code>"):].split("</tr>", 1)[0]
+    assert "например kudrovo-gorizont — это Школа «Горизонт»" in school_row
+    assert 'href="#identifikatory-shkol"' in school_row
+    assert schools[-1]["id"] not in school_row
+
+
+def test_the_guide_writes_examples_as_editors_do(sample_site: Path) -> None:
+    """«true (да)», lists in brackets and records in braces, never Python's True or quotes."""
+    page = html.unescape(guide_html(sample_site))
+    examples = re.findall(r"Пример: <code>(.*?)</code>", page)
+    assert examples and not [e for e in examples if re.search(r"\bTrue\b|\bFalse\b|'", e)]
+    assert "true (да)" in examples
+    assert "{relevance: 3, measurable: 2}" in examples
+    assert "Пример: True" not in page and "Пример: true (да)." in page  # the kb new template
