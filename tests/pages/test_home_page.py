@@ -68,3 +68,10 @@ def test_other_sections_link_to_pages_the_site_builds(library: Library) -> None:
     links = [s.url for group in groups() for s in group.sections]
     assert {"monitoring/", "topics/", "data/", "guide/", "search/"} <= set(links)
     assert not [url for url in links if url not in built], built
+
+
+def test_the_members_list_never_says_zero_practices(sample_site: Path) -> None:
+    """A member school without practices in the bank shows no count, not «0 практик»."""
+    html = (sample_site / "schools" / "index.html").read_text(encoding="utf-8")
+    assert "практик" in html  # members with practices keep their count
+    assert not re.search(r"\b0 практик", html)
