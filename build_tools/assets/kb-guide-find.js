@@ -13,7 +13,12 @@
     var form = document.querySelector("[data-kb-guide-find]");
     if (!form) return;
     var input = form.querySelector("input");
-    var status = form.querySelector("[data-kb-guide-status]");
+    // The live region is made here, before anything is typed, so screen readers announce it.
+    var status = document.createElement("p");
+    status.className = "kb-guide-find__status";
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("data-kb-guide-status", "");
+    form.appendChild(status);
     var units = Array.prototype.slice.call(document.querySelectorAll(
       "table.kb-guide-fields tbody tr, section.kb-guide-error, ul.kb-guide-codes > li"));
     var texts = units.map(function (unit) { return normalize(unit.textContent); });
