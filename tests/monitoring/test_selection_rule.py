@@ -196,4 +196,5 @@ def test_the_sample_site_discovers_and_unconfirms(sample_site: Path) -> None:
     assert "Школа «Маяк»" in confirmed and "Школа «Горизонт»" in confirmed
     assert "Не подтверждают: Школа «Радуга», Школа «Ладога»" in not_confirmed
     assert "уже является" not in html
-    assert "практик в банке пока нет" in new  # the programme school has none yet
+    # A candidate's practices in the bank are linked: the programme school's first one too.
+    assert 'href="../../practices/proektnye-nedeli-moy-poselok-v-4-5-klassah/"' in new
