@@ -22,6 +22,7 @@ from ..monitoring.site import MonitoringReport, MonitoringSettings
 from ..monitoring.site import number as format_number
 from ..search import search_data
 from ..search.search_text import search_only_words
+from ..search.synonyms import SynonymIndex
 from ..syndication.events import item_anchor
 from ..syndication.syndication import PublicationSettings, Syndication
 from . import (
@@ -115,7 +116,7 @@ class SiteBuilder:
             library.monitoring or Monitoring.empty({}), library.registry, monitoring_settings)
         self._items: dict[str, Fragment] = {}
         self._header_form: Fragment | None = None
-        self._synonyms = search_data.SynonymIndex(library.registry.synonyms)
+        self._synonyms = SynonymIndex(library.registry.synonyms)
         self.sites = SitePages(self)
         """Internship sites and networks: their pages and the school pages' parts."""
         self.with_data = schools_with_data(library.monitoring)

@@ -1,4 +1,4 @@
-"""What search knows about an entry: filters, metadata, sort keys, synonyms and related practices.
+"""What search knows about an entry: filters, metadata, sort keys and related practices.
 
 Pagefind reads these from the page (data-pagefind-filter / -meta / -sort); the browser script of
 the practice bank reads the facet list from `FACETS`, published as JSON on the bank page.
@@ -6,7 +6,6 @@ the practice bank reads the facet list from `FACETS`, published as JSON on the b
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -177,87 +176,6 @@ def sort_keys(entry: Entry, with_data: Collection[tuple[str, str]] = frozenset()
         keys["strength"] = str(evidence_strength(entry.data, with_data).locks)
         keys["adoptions"] = f"{len(entry.data.get('adoptions') or []):04d}"
     return keys
-
-
-class SynonymIndex:
-    """Groups of equivalent spellings (an abbreviation and its expansions).
-
-    Each spelling's regular expression runs only when its first word's stem occurs in the page
-    as plain text: a substring test costs almost nothing, and most pages mention few of them.
-    """
-
-    def __init__(self, groups: list[tuple[str, ...]]) -> None:
-        self.groups = groups
-        self._terms = [
-            (group, index, _first_stem(term), re.compile(_phrase_pattern(term), re.IGNORECASE))
-            for group, terms in enumerate(groups) for index, term in enumerate(terms)
-        ]
-
-    def extra_for(self, text: str, shown: str | None = None) -> list[str]:
-        """The spellings to add to a page so that a search for any of them finds it.
-
-        `text` is everything the entry says; `shown`, when given, what its page certainly
-        shows (title, summary, body): a spelling found only in a field the page may not print
-        (a reviewer's conclusion) is added too, so that search still finds it.
-        """
-        found = self._found(text)
-        shown_found = found if shown is None else self._found(shown)
-        return [term for group in sorted(found)
-                for index, term in enumerate(self.groups[group])
-                if index not in shown_found.get(group, set())]
-
-    def mentions(self, text: str) -> dict[str, int]:
-        """Spelling → how often `text` names its group in any spelling (see search_text)."""
-        normal = normalize(text)
-        counts: Counter[int] = Counter()
-        for group, _index, stem, pattern in self._terms:
-            if stem in normal:
-                counts[group] += len(pattern.findall(normal))
-        return {term: counts[group] for group, terms in enumerate(self.groups)
-                for term in terms if counts[group]}
-
-    def _found(self, text: str) -> dict[int, set[int]]:
-        """Group → indices of its spellings that occur in `text`."""
-        normal = normalize(text)
-        found: dict[int, set[int]] = {}
-        for group, index, stem, pattern in self._terms:
-            if stem in normal and pattern.search(normal):
-                found.setdefault(group, set()).add(index)
-        return found
-
-
-def _first_stem(phrase: str) -> str:
-    word = normalize(phrase).split()[0]
-    return word if len(word) <= 4 else _strip_ending(word)
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """Each word matches its forms: «ограниченные возможности» ~ «ограниченными возможностями»."""
-    parts = []
-    for word in normalize(phrase).split():
-        if len(word) <= 4:
-            parts.append(re.escape(word) + r"\b")
-        else:
-            parts.append(re.escape(_strip_ending(word)) + r"\w*")
-    return r"(?<!\w)" + r"\s+".join(parts)
-
-
-_ENDINGS = (
-    "ыми", "ими", "ями", "ами", "ого", "его", "ому", "ему",
-    "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ой", "ей", "ую", "юю", "ия", "ья", "ью",
-    "ам", "ям", "ах", "ях", "ов", "ев", "ом", "ем",
-    "а", "я", "ы", "и", "е", "о", "у", "ю", "ь", "й",
-)
-"""Longest first: «ыми» must be tried before «и»."""
-
-
-def _strip_ending(word: str) -> str:
-    """A crude Russian stem: «стажировка» → «стажировк» (not «стажиров», which would also
-    match «стажировочная»)."""
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
 
 
 def related_practices(library: Library, limit: int = 4) -> dict[str, list[Entry]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.library import Entry, Library
-from .search_data import SynonymIndex
+from .synonyms import SynonymIndex
 
 SEARCH_ONLY_CLASS = "kb-search-only"
 """The class of the hidden paragraph (see `_search_data.html`)."""
@@ -59,9 +59,8 @@ def search_only_words(entry: Entry, library: Library, synonyms: SynonymIndex,
         words.append(str(data["department"]))
     words = list(dict.fromkeys(w for w in words if w.strip()))
     shown = "\n".join((entry.title, entry.summary, entry.body))
-    mentions = synonyms.mentions(shown)
-    for spelling in synonyms.extra_for(text, shown):
-        words += [spelling] * max(1, min(MAX_REPEATS, mentions.get(spelling, 0)))
+    for spelling, mentions in synonyms.search_words(text, shown):
+        words += [spelling] * max(1, min(MAX_REPEATS, mentions))
     return words
 
 

@@ -10,11 +10,11 @@ import pytest
 from build_tools.content.library import Library
 from build_tools.monitoring.evidence import evidence_strength
 from build_tools.search.search_data import (
-    SynonymIndex,
     filters,
     meta,
     related_practices,
 )
+from build_tools.search.synonyms import SynonymIndex
 from tests.helpers import KbRunner
 
 SYNONYMS = SynonymIndex([

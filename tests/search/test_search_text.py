@@ -17,7 +17,7 @@ from build_tools.search.fragments import (
     without_tail,
 )
 from build_tools.search.pagefind_bundle import BundleFormatError, PagefindBundle, pagefind_hash
-from build_tools.search.search_data import SynonymIndex
+from build_tools.search.synonyms import SynonymIndex
 from tests.helpers import ROOT
 
 SYNONYMS_FILE = ROOT / "content" / "_data" / "synonyms.yml"
@@ -112,3 +112,22 @@ def test_every_spelling_is_recognised_as_a_reader_types_it(terms: tuple[str, ...
         assert index.mentions(f"о работе с {inflected}.").get(term), inflected
         added = index.extra_for(typed, typed)
         assert added and term not in added, (term, added)  # the others, not the page's own
+
+
+def test_the_fast_synonym_search_finds_what_a_plain_regular_expression_finds() -> None:
+    """`SynonymIndex` skips most spellings by their first letters and checks the word start
+    itself; on every sample text, and on awkward ones, it must count exactly what
+    `findall` of the spelling's whole expression counts."""
+    from build_tools.search.synonyms import _phrase_pattern
+
+    terms = [*{t for group in groups() for t in group}, "ИТ-класс", "школа-интернат"]
+    index = SynonymIndex([(term,) for term in terms])
+    texts = [path.read_text(encoding="utf-8")
+             for path in sorted((ROOT / "content").rglob("*.md"))]
+    texts += ["ИТ-классы и ит-класс; ОВЗ(ОВЗ)овз, «ОВЗ» ОВЗовз _ОВЗ 1ОВЗ",
+              "школы-интернаты, школа-интернат; ППк ппк-2 РАСписание рас."]
+    for text in texts:
+        normal = normalize(text)
+        expected = {term: len(re.findall(r"(?<!\w)" + _phrase_pattern(term), normal))
+                    for term in terms}
+        assert index.mentions(text) == {t: n for t, n in expected.items() if n}
