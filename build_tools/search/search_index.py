@@ -7,11 +7,11 @@ import logging
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fragments import cut_search_only
+from .fragments import cut_search_only, indexed_texts
 from .pagefind_bundle import BundleFormatError, PagefindBundle
 from .spelling import write_dictionary
 
@@ -46,18 +46,6 @@ def entry_glob(folders: Iterable[str], *, directory_urls: bool = True) -> str:
     return f"{tree}/*/index.html" if directory_urls else f"{tree}/*.html"
 
 
-def glob_pages(site_dir: Path, glob: str | None) -> Iterator[Path]:
-    """The files `glob` (as `entry_glob` writes it, with one `{a,b}` group) names in `site_dir`."""
-    pattern = glob or "**/*.html"
-    head, brace, rest = pattern.partition("{")
-    if not brace:
-        yield from site_dir.glob(pattern)
-        return
-    names, _, tail = rest.partition("}")
-    for name in names.split(","):
-        yield from site_dir.glob(head + name + tail)
-
-
 def index_site(site_dir: Path, *, glob: str | None = None, expected: int = 1,
                language: str = "ru", synonyms: Sequence[Sequence[str]] = ()) -> IndexReport:
     """Index the pages of `site_dir` matching `glob` (all pages without one) into
@@ -89,15 +77,15 @@ def index_site(site_dir: Path, *, glob: str | None = None, expected: int = 1,
             f"в поисковый индекс попало {bundle.page_count} страниц материалов из {expected}: "
             "часть материалов не найти на сайте поиском."
         )
+    try:  # the dictionary first: the search-only words are words a reader may type too
+        write_dictionary(site_dir / "pagefind", indexed_texts(bundle), synonyms)
+    except (OSError, BundleFormatError) as error:
+        raise SearchIndexError(f"словарь для исправления опечаток не записан: {error}") from error
     try:
         cut_search_only(bundle, site_dir)
         bundle.write_canonical()
     except (OSError, BundleFormatError) as error:
         raise SearchIndexError(f"поисковый индекс не упорядочен: {error}") from error
-    try:
-        write_dictionary(site_dir / "pagefind", glob_pages(site_dir, glob), synonyms)
-    except OSError as error:
-        raise SearchIndexError(f"словарь для исправления опечаток не записан: {error}") from error
     return IndexReport(bundle.page_count, time.monotonic() - start)
 
 

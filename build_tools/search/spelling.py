@@ -29,7 +29,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 FILE_NAME = "kb-spelling.json"
@@ -45,11 +44,6 @@ SUGGESTIONS = 8
 """How many synonym headwords the empty state offers."""
 
 _WORD = re.compile(r"[^\W\d_]+")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
-_UNREAD = frozenset({"script", "style", "template", "noscript"})
-_IGNORED_CLASSES = frozenset({"headerlink"})
-"""The `exclude_selectors` given to Pagefind (search_index._index): their text is not indexed."""
 
 
 def normalize_word(word: str) -> str:
@@ -63,58 +57,18 @@ def words_of(text: str) -> list[str]:
             if 1 < len(w) <= MAX_WORD]
 
 
-class IndexedText(HTMLParser):
-    """The text Pagefind indexes in a page: inside `data-pagefind-body`, outside
-    `data-pagefind-ignore`, the excluded selectors, scripts and styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self._open: list[tuple[str, bool, bool]] = []  # tag, in body, ignored
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            return
-        names = dict(attrs)
-        in_body, ignored = self._open[-1][1:] if self._open else (False, False)
-        classes = set((names.get("class") or "").split())
-        self._open.append((
-            tag,
-            in_body or "data-pagefind-body" in names,
-            ignored or "data-pagefind-ignore" in names or tag in _UNREAD
-            or bool(classes & _IGNORED_CLASSES),
-        ))
-
-    def handle_endtag(self, tag: str) -> None:
-        # Close up to the matching element: an unclosed <p> or <li> does not derail the rest.
-        for depth in range(len(self._open) - 1, -1, -1):
-            if self._open[depth][0] == tag:
-                del self._open[depth:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        if self._open and self._open[-1][1] and not self._open[-1][2]:
-            self.parts.append(data)
-
-    @classmethod
-    def of(cls, html: str) -> str:
-        parser = cls()
-        parser.feed(html)
-        parser.close()
-        return " ".join(parser.parts)
-
-
 @dataclass(frozen=True)
 class SpellingDictionary:
     counts: Counter[str]
     suggestions: tuple[str, ...] = ()
 
     @classmethod
-    def from_pages(cls, pages: Iterable[Path],
+    def from_texts(cls, texts: Iterable[str],
                    synonyms: Sequence[Sequence[str]] = ()) -> SpellingDictionary:
+        """The dictionary of `texts`: each page's text as Pagefind indexed it."""
         counts: Counter[str] = Counter()
-        for page in pages:
-            counts.update(words_of(IndexedText.of(page.read_text("utf-8", errors="replace"))))
+        for text in texts:
+            counts.update(words_of(text))
         return cls(most_frequent(counts, MAX_WORDS), headwords(synonyms, counts))
 
     def words_text(self) -> str:
@@ -154,9 +108,9 @@ def headwords(synonyms: Sequence[Sequence[str]], counts: Counter[str]) -> tuple[
     return tuple(term for _, _, term in sorted(scored)[:SUGGESTIONS])
 
 
-def write_dictionary(bundle_dir: Path, pages: Iterable[Path],
+def write_dictionary(bundle_dir: Path, texts: Iterable[str],
                      synonyms: Sequence[Sequence[str]] = ()) -> SpellingDictionary:
-    """Build the dictionary of `pages` (the pages Pagefind indexed) into `bundle_dir`."""
-    dictionary = SpellingDictionary.from_pages(sorted(pages), synonyms)
+    """Build the dictionary of `texts` (the indexed pages' texts) into `bundle_dir`."""
+    dictionary = SpellingDictionary.from_texts(texts, synonyms)
     dictionary.write(bundle_dir)
     return dictionary

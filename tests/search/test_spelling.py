@@ -5,13 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from build_tools.search.search_index import glob_pages
+from build_tools.search.search_index import entry_glob, index_site
 from build_tools.search.spelling import (
     FILE_NAME,
     MAX_WORDS,
-    IndexedText,
     SpellingDictionary,
     headwords,
     words_of,
@@ -34,12 +34,30 @@ PAGE = """<!doctype html><html><head><title>Заголовок окна</title>
 </body></html>"""
 
 
-def test_only_the_text_pagefind_indexes_is_read() -> None:
-    text = IndexedText.of(PAGE)
-    found = Counter(words_of(text))
-    assert found == Counter({"наставничество": 2, "наставник": 2, "молодой": 1, "учитель": 1,
+def dictionary_words(bundle: Path) -> Counter[str]:
+    words = json.loads((bundle / FILE_NAME).read_text("utf-8"))["words"].split()
+    return Counter({w.partition(":")[0]: int(w.partition(":")[2] or 1) for w in words})
+
+
+def test_only_the_text_pagefind_indexes_is_read(tmp_path: Path) -> None:
+    """The dictionary is made of the text Pagefind itself indexed (its fragments): nothing
+    outside the indexed body, the ignored parts, the excluded selectors or the pages outside
+    the glob; the search-only words are in it (a reader types them too)."""
+    site = tmp_path / "site"
+    for folder, name, html in (("practices", "a", PAGE), ("schools", "s", PAGE),
+                               ("digests", "d", '<html lang="ru"><body><div data-pagefind-body>'
+                                '<p>Наставник</p><p class="kb-search-only" hidden>аутизм</p>'
+                                "</div></body></html>")):
+        page = site / folder / name / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(html, encoding="utf-8")
+    with ThreadPoolExecutor(max_workers=1) as worker:  # Pagefind's service runs its own loop
+        worker.submit(index_site, site, glob=entry_glob(["practices", "digests"]),
+                      expected=2).result()
+    found = dictionary_words(site / "pagefind")
+    assert found == Counter({"наставничество": 2, "наставник": 3, "молодой": 1, "учитель": 1,
                              "работают": 1, "паре": 1, "год": 1, "елка": 1, "еще": 1,
-                             "пункт": 1, "снова": 1})
+                             "пункт": 1, "снова": 1, "аутизм": 1})
     for outside in ("заголовок", "скрипт", "стиль", "меню", "связанные", "фильтр", "внутри",
                     "подвал"):
         assert outside not in found
@@ -69,29 +87,13 @@ def test_suggestions_are_headwords_the_index_has_most_of() -> None:
     assert headwords(groups, counts) == ("стажировка", "ОВЗ", "молодой специалист")
 
 
-def test_the_dictionary_is_written_beside_the_bundle_from_the_indexed_pages(
+def test_the_dictionary_is_written_beside_the_bundle_from_the_indexed_texts(
         tmp_path: Path) -> None:
-    for folder, name, body in (("practices", "a", "Аутизм и РАС"),
-                               ("digests", "b", "Наставник, наставник"),
-                               ("schools", "c", "Не индексируется")):
-        page = tmp_path / folder / name / "index.html"
-        page.parent.mkdir(parents=True)
-        page.write_text(f"<div data-pagefind-body><p>{body}</p></div>", encoding="utf-8")
     (tmp_path / "pagefind").mkdir()
-    pages = glob_pages(tmp_path, "{digests,practices}/*/index.html")
-    write_dictionary(tmp_path / "pagefind", pages, [("РАС", "аутизм")])
+    texts = iter(["Аутизм и РАС.", "Наставник, наставник."])  # read once, as they come
+    write_dictionary(tmp_path / "pagefind", texts, [("РАС", "аутизм")])
     data = json.loads((tmp_path / "pagefind" / FILE_NAME).read_text("utf-8"))
     assert data == {"version": 1, "words": "аутизм наставник:2 рас", "suggestions": ["РАС"]}
-
-
-def test_glob_pages_expands_one_brace_group(tmp_path: Path) -> None:
-    for name in ("a/x/index.html", "b/y/index.html", "c/z/index.html", "a/index.html"):
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("", encoding="utf-8")
-    found = sorted(p.relative_to(tmp_path).as_posix()
-                   for p in glob_pages(tmp_path, "{a,b}/*/index.html"))
-    assert found == ["a/x/index.html", "b/y/index.html"]
-    assert sorted(p.name for p in glob_pages(tmp_path, "c/*/index.html")) == ["index.html"]
 
 
 def test_the_dictionary_stays_small_however_large_the_bank(tmp_path: Path) -> None:
@@ -101,12 +103,9 @@ def test_the_dictionary_stays_small_however_large_the_bank(tmp_path: Path) -> No
                  "ра", "ст", "ту", "фе", "ха", "цы", "чи", "шко", "ще", "эн", "юр", "ял"]
     words = [a + b + c + d for a in syllables for b in syllables for c in syllables
              for d in ("а", "ой", "ами", "ение", "ость", "ский")][:100_000]
-    page = tmp_path / "practices" / "p" / "index.html"
-    page.parent.mkdir(parents=True)
     # Every word once, and the first thousand many times: those must be the ones kept.
     text = " ".join(words) + " " + " ".join(words[:1000] * 3)
-    page.write_text(f"<div data-pagefind-body><p>{text}</p></div>", encoding="utf-8")
-    dictionary = write_dictionary(tmp_path, [page])
+    dictionary = write_dictionary(tmp_path, [text])
     assert len(dictionary.counts) == MAX_WORDS
     assert all(dictionary.counts[w] == 4 for w in words[:1000])
     packed = gzip.compress((tmp_path / FILE_NAME).read_bytes(), 9)
