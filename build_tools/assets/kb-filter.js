@@ -6,7 +6,7 @@
  * a list) that are hidden when none of their items is shown. The form stays hidden without
  * JavaScript, and then every item is shown. The choice lives in the address (?format=…), so a
  * copied link opens the same view; an element [data-kb-filter-empty] beside the list says when
- * nothing fits. Loaded on every page; does nothing where there is no form.
+ * nothing fits. Added to the pages that have such a form (pages/page_scripts.py).
  */
 (function () {
   'use strict';

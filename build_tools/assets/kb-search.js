@@ -10,8 +10,8 @@
  * The view lives in the address (?q=…&topic=…&topic=…&sort=…), so a copied link reproduces
  * it, and the header search form (GET /search/?q=…) lands on a ready result list.
  *
- * Loaded on every page as a classic script; it does nothing where there is no #kb-browser
- * and runs only once even if the page includes it twice. No dependencies, no requests
+ * Added as a classic script to the pages with #kb-browser (pages/page_scripts.py); it does
+ * nothing without one and runs only once even if the page includes it twice. No dependencies, no requests
  * other than the site's own Pagefind bundle, the spelling dictionary beside it and
  * assets/kb-spelling.js.
  *

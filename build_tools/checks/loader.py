@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -20,7 +19,9 @@ from ..content.slugs import slugify
 from ..content.sources import MAX_FILE_BYTES, read_text, split_front_matter
 from ..diagnostics.problems import Problem, Problems, Severity
 from ..monitoring import MONITORING_DIR, load_monitoring
+from ..output.build_date import build_date
 from ..output.entry_cache import EntryCache, Stored, context_hash
+from ..output.reproducible import build_time, is_reproducible
 from .attachment_checks import check_attachments
 from .body_limits import check_limits
 from .checks import check_entries
@@ -102,12 +103,14 @@ class Checked:
 
     def world_key(self) -> str:
         """What every page may show besides its entries: the cache's context, the monitoring
-        tables and today's date; empty when the cache is off. With the entries' `source_key`s
-        it tells `kb serve` which pages stay. Computed when asked: it reads every table, and
-        only the editor's loop needs it."""
+        tables and the build's day (its very second under SOURCE_DATE_EPOCH, which feeds and
+        downloads carry); empty when the cache is off. With the entries' `source_key`s it tells
+        `kb serve` and the next `kb build` which pages stay. Computed when asked: it reads
+        every table."""
         if not self.cache_context:
             return ""
-        digest = hashlib.sha256(f"{self.cache_context}\0{dt.date.today().isoformat()}".encode())
+        when = build_time().isoformat() if is_reproducible() else build_date().isoformat()
+        digest = hashlib.sha256(f"{self.cache_context}\0{when}".encode())
         tables = self.project.content_root / MONITORING_DIR
         for path in sorted(tables.iterdir()) if tables.is_dir() else ():
             try:

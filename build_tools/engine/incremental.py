@@ -65,6 +65,9 @@ class ServeSession:
     """
 
     def __init__(self) -> None:
+        self.keeps = True
+        """False for a one-off build: nothing is compared later, so no parts are kept (they
+        are most of the site's HTML)."""
         self.written: dict[str, tuple[object, str]] = {}
         """src_uri -> (parts, absolute path of the output) of the last finished build."""
         self.pending: dict[str, tuple[object, str]] = {}
@@ -84,6 +87,9 @@ class ServeSession:
         return file
 
     def _track(self, file: GeneratedFile, parts: object) -> None:
+        if not self.keeps:
+            file.changed = True
+            return
         previous = self.written.get(file.src_uri)
         if previous is not None and previous[0] == parts:
             # The same parts under the same settings (the site key and folder are among them) go

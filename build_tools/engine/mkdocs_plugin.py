@@ -27,14 +27,22 @@ from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
 from ..output.sanitize import clean_entry_html
-from ..pages import guide_shots, low_vision, page_layout, print_version, problem_pages
+from ..pages import (
+    guide_shots,
+    low_vision,
+    page_layout,
+    page_scripts,
+    page_store,
+    print_version,
+    problem_pages,
+)
 from ..pages.page_memo import PageMemo
 from ..pages.pages import PageSpec, SiteBuilder
 from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
-from . import cms_output, entry_body, preview
+from . import cms_output, entry_body, memory, preview
 from .incremental import ServeSession, site_key
 from .settings import KbSettings, KnowledgeBaseConfig
 
@@ -42,11 +50,7 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 ASSETS = Path(__file__).parents[1] / "assets"
 STYLESHEET = "assets/kb.css"
-SCRIPT = "assets/kb-search.js"
-FILTER_SCRIPT = "assets/kb-filter.js"
 SPELLING_SCRIPT = "assets/kb-spelling.js"
-GUIDE_FIND_SCRIPT = "assets/kb-guide-find.js"
-"""«Найти в справочнике» on the editors' guide (a no-op on other pages; 1.5 kB, cached)."""
 """Loaded by kb-search.js as a module when a query word is not in the index."""
 """Filters over lists written at build time: the calendar by format, the internship sites."""
 FONTS = "assets/kb-fonts.css"
@@ -129,6 +133,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self.session.keeps = command == "serve"  # only the editor's loop compares builds
         if command == "serve":  # many checks in a row: the cache file is written at the end
             entry_cache.hold_writes()
 
@@ -163,8 +168,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if not publication.absolute:
             log.warning("в mkdocs.yml не задан site_url (адрес сайта, например "
                         "https://example.org/bank/): ленты новостей и календарь .ics не собраны.")
-        # Only the editor's loop reuses pages: a build renders each of them once anyway.
-        self.memo.begin(checked.world_key() if serving else "")
+        # The editor's loop reuses pages between saves, a build those the last build stored
+        # (page_store.py): each while the world every page shares holds.
+        world = checked.world_key()
+        self.memo.begin(world)
+        if not serving:
+            self.memo.seed(page_store.load(project.cache_dir, world))
         self.builder = SiteBuilder(library, self.renderer, monitoring_settings=monitoring,
                                    publication=publication, memo=self.memo,
                                    requests_url=self.settings.requests_url,
@@ -178,6 +187,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.bodies = {e.src_uri: e.outline for e in library.entries
                        if reusable and entry_body.converted(e.outline)}
         self.statics = list(self.builder.static_files())
+        if not serving:
+            if self.memo.reused:
+                log.info(f"из кэша взято страниц и файлов: {self.memo.reused} "
+                         f"из {len(self.memo.made())}")
+            page_store.save(project.cache_dir, world, self.memo.made(), self.memo.opened)
+            self.memo.release()  # the pages hold what they need; the store has the rest
         self.decap = []
         editor = cms_output.editor_backend(self.settings.cms)
         if editor is not None:  # the web editor under /admin/ (engine/cms_output.py)
@@ -190,8 +205,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                            print_version.MARGINS):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        for script in (SCRIPT, FILTER_SCRIPT, page_layout.SCRIPT, print_version.SCRIPT,
-                       GUIDE_FIND_SCRIPT):
+        # The search, filter, drawer and guide scripts go only to the pages that use them
+        # (page_scripts.py); the print script serves any page the reader prints.
+        for script in (print_version.SCRIPT,):
             if script not in config.extra_javascript:
                 config.extra_javascript.append(script)
         if self.command == "build" and self.settings.staged:
@@ -236,11 +252,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(self.session.static(config, static))
         for decap in self.decap:
             files.append(cms_output.decap_file(config, decap))
-        for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SCRIPT, FILTER_SCRIPT,
-                      SPELLING_SCRIPT, low_vision.STYLESHEET, page_layout.STYLESHEET,
-                      page_layout.SCRIPT, low_vision.SCRIPT, print_version.STYLESHEET,
-                      print_version.SCRIPT, GUIDE_FIND_SCRIPT, *FONT_FILES,
-                      *guide_shots.ASSETS):
+        for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SPELLING_SCRIPT,
+                      low_vision.STYLESHEET, page_layout.STYLESHEET, low_vision.SCRIPT,
+                      print_version.STYLESHEET, print_version.SCRIPT, *FONT_FILES,
+                      *(script.path for script in page_scripts.SCRIPTS), *guide_shots.ASSETS):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
         return files
@@ -273,6 +288,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         taken = _ids(spec.before) | _ids(spec.after)
         body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""
         content = f"{spec.before}\n{body}\n{spec.after}"
+        if self.command == "build":  # the page holds it now (serve compares the parts later)
+            self.pages[page.file.src_uri] = replace(spec, before="", markdown="", after="")
+            self.bodies.pop(page.file.src_uri, None)
         if spec.kind == "entry" and spec.draft:  # shown, marked, never indexed
             return preview.marked(content)
         if spec.kind == "entry":
@@ -285,6 +303,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Plain strings: a Markup on either side would escape the other (the feed links).
         head = str(self.builder.head_links(page.url)) + str(spec.head if spec is not None else "")
         output = output.replace("</head>", head + "</head>", 1)
+        if self.command == "build":  # written next; MkDocs keeps only its anchors for checks
+            page.content = ""
         return self._externalize(output, root_prefix(page.url), page.file.src_uri)
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
@@ -314,8 +334,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def _add_controls(self, output: str, root: str, page: str) -> str:
         try:
-            return self.low_vision.add_to(output, root, page,
-                                          before_button=self.builder.header_search(root))
+            output = self.low_vision.add_to(output, root, page,
+                                            before_button=self.builder.header_search(root))
+            return page_scripts.add_scripts(output, root, page)
         except theme.ThemeSeamError as error:  # fails `kb serve`'s rebuild too: no page lacks it
             raise PluginError(str(error)) from error
 
@@ -327,6 +348,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                      f"из {len(self.pages)}" + _few(self.session.rebuilt))
         self.session.finish()
         if self.settings.search_index:
+            if self.command == "build":  # Pagefind's memory comes on top of this process's
+                memory.release_freed_memory()
             self._search_index(Path(config.site_dir), config)
         self.succeeded = True
 

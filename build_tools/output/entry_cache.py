@@ -13,11 +13,14 @@ make the unpickler call anything else. An unreadable, corrupt or foreign file is
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import io
 import os
 import pickle
+import secrets
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -179,7 +182,9 @@ class EntryCache:
     def _read(self) -> Results:
         assert self.folder is not None
         try:
-            raw = (self.folder / CACHE_FILE).read_bytes()
+            raw = read_signed(self.folder, CACHE_FILE)
+            if raw is None:
+                return {}
             version, stored = _Unpickler(io.BytesIO(raw)).load()
         except Exception:  # noqa: BLE001 - any unreadable cache is only a cold start
             return {}
@@ -187,15 +192,89 @@ class EntryCache:
 
 
 def _write(folder: Path, results: Results) -> None:
-    target = folder / CACHE_FILE
-    temporary = folder / f".{CACHE_FILE}.{os.getpid()}"
+    write_pickle(folder, CACHE_FILE, (FORMAT, results))
+
+
+def write_pickle(folder: Path, name: str, value: Any) -> None:
+    """`value` pickled into `folder/name`, signed (`read_signed`) and written atomically; a
+    failure only costs the next run time."""
+    key = signing_key()
+    if key is None:
+        return
+    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    target = folder / name
+    temporary = folder / f".{name}.{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _ignore_folder(folder)
-        temporary.write_bytes(pickle.dumps((FORMAT, results), pickle.HIGHEST_PROTOCOL))
+        with temporary.open("wb") as file:
+            file.write(hmac.new(key, data, hashlib.sha256).digest())
+            file.write(data)
         temporary.replace(target)  # readers see the old file or the new one, never half
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+def read_signed(folder: Path, name: str) -> bytes | None:
+    """The pickle in `folder/name` if this machine's user wrote it, else None.
+
+    The cache folder sits in the project, and a pull request can commit files into it even
+    though git ignores it. Such a file must never be trusted: it could claim that a file has
+    no problems, or (the page store) carry a page's HTML. So every file is signed with a key
+    kept outside the project, in the user's own cache folder; a file from anywhere else, or
+    written with another key, fails the check and costs a cold start only.
+    """
+    key = signing_key()
+    if key is None:
+        return None
+    try:
+        raw = (folder / name).read_bytes()
+    except OSError:
+        return None
+    mac, data = raw[:_MAC_BYTES], raw[_MAC_BYTES:]
+    if not hmac.compare_digest(mac, hmac.new(key, data, hashlib.sha256).digest()):
+        return None
+    return data
+
+
+_MAC_BYTES = 32
+KEY_FILE = "kb-bank-cache-key"
+
+
+@cache
+def signing_key() -> bytes | None:
+    """The user's key for cache files ($XDG_CACHE_HOME or ~/.cache), made on first use;
+    None (no cache) where it can be neither read nor written."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    path = folder / KEY_FILE
+    try:
+        key = path.read_bytes()
+        if len(key) == _MAC_BYTES:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(_MAC_BYTES)
+    temporary = folder / f".{KEY_FILE}.{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(key)
+        try:
+            os.link(temporary, path)  # the first of two builds starting at once wins
+        except FileExistsError:
+            if len(path.read_bytes()) != _MAC_BYTES:  # damaged: replaced
+                os.replace(temporary, path)
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    try:
+        key = path.read_bytes()
+    except OSError:
+        return None
+    return key if len(key) == _MAC_BYTES else None
 
 
 def context_hash(config_file: Path | None, content_root: Path, settings: tuple[Any, ...]) -> str:

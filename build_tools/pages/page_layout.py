@@ -7,6 +7,6 @@ panel into a drawer on a phone, with a sticky «Показать N практи�
 from __future__ import annotations
 
 STYLESHEET = "assets/kb-layout.css"
-SCRIPT = "assets/kb-drawer.js"
-"""Any panel marked `data-kb-drawer` (the bank's and the search page's filters, the list
-filters of kb-filter.js) opens as a drawer where its «Фильтры» button is shown."""
+"""The script, assets/kb-drawer.js, goes to the pages with a filter panel (page_scripts.py):
+any panel marked `data-kb-drawer` (the bank's and the search page's filters, the list filters
+of kb-filter.js) opens as a drawer where its «Фильтры» button is shown."""

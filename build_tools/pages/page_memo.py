@@ -127,8 +127,24 @@ def _hash(parts: list[str]) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_MISSING: Any = object()
+
 SHARED_LENGTH = 16
 """Lists longer than this, and records, are hashed once per build however often handed on."""
+
+
+class Deferred:
+    """A value an earlier build stored (`page_store`), decoded only when a page asks for it."""
+
+    __slots__ = ("data", "_decode")
+
+    def __init__(self, data: bytes, decode: Callable[[bytes], Any]) -> None:
+        self.data = data
+        self._decode = decode
+
+    def open(self) -> Any:
+        """The value; ValueError when it cannot be read back."""
+        return self._decode(self.data)
 
 
 class PageMemo:
@@ -138,6 +154,9 @@ class PageMemo:
         self.world = ""
         self._last: dict[tuple[str, str], Any] = {}
         self._now: dict[tuple[str, str], Any] = {}
+        self.opened: dict[tuple[str, str], Deferred] = {}
+        """The stored values this build used again, as stored: they are stored again as
+        they are, without encoding them anew."""
         self.reused = 0
         self._data_keys: dict[str, str] = {}
         self.fingerprints = Fingerprints(self._data_keys)
@@ -149,11 +168,25 @@ class PageMemo:
         """A new build: everything is forgotten when the shared world changed (or is unknown)."""
         self._last = self._now if world and world == self.world else {}
         self._now = {}
+        self.opened = {}
         self.world = world
         self.reused = 0
         if len(self._data_keys) > 4 * len(self._last) + 1000:  # edits pile up old keys
             self._data_keys.clear()
         self.fingerprints = Fingerprints(self._data_keys)
+
+    def seed(self, values: dict[tuple[str, str], Deferred]) -> None:
+        """Start from what an earlier build of the same world stored (`page_store`)."""
+        if self.world:
+            self._last = dict(values)
+
+    def made(self) -> dict[tuple[str, str], Any]:
+        """What this build made or reused, by kind and key."""
+        return self._now
+
+    def release(self) -> None:
+        """Forget everything: a one-off build need not hold its pages once they are stored."""
+        self._last, self._now, self.opened = {}, {}, {}
 
     def get(self, kind: str, key: str | None, make: Callable[[], T]) -> T:
         """`make()`, or what it gave last time under the same key."""
@@ -162,11 +195,18 @@ class PageMemo:
         slot = (kind, key)
         if slot in self._now:
             return self._now[slot]  # type: ignore[no-any-return]
-        if slot in self._last:
-            self.reused += 1
-            value = self._last.pop(slot)
-        else:
+        value = self._last.pop(slot, _MISSING)
+        if isinstance(value, Deferred):
+            stored = value
+            try:
+                value = stored.open()
+                self.opened[slot] = stored
+            except ValueError:
+                value = _MISSING
+        if value is _MISSING:
             value = make()
+        else:
+            self.reused += 1
         self._now[slot] = value
         return value  # type: ignore[no-any-return]
 

@@ -100,6 +100,18 @@ def insert(html: str, placements: list[tuple[Anchor, str]], page: str) -> str:
     return html
 
 
+def insert_at_body_end(html: str, fragment: str, page: str) -> str:
+    """`html` with `fragment` just before its (last) `</body>`: scripts that run after the
+    theme's own."""
+    at = html.rfind("</body>")
+    if at < 0:
+        raise ThemeSeamError(
+            f"страница {page}: в разметке темы {theme_version()} не найден конец <body>, перед "
+            "которым встают скрипты поиска и фильтров, поэтому сайт не собран. Вероятно, тема "
+            "обновилась и изменила разметку: места вставки описаны в build_tools/theme/seam.py.")
+    return html[:at] + fragment + html[at:]
+
+
 def template_dir() -> Path:
     """The theme's own templates (read for the inline scripts they carry)."""
     import material

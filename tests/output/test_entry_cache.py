@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -94,23 +93,30 @@ class Planted:
         return os.system, (f"touch {self.marker}",)
 
 
-@pytest.mark.parametrize("content", ["garbage", "planted", "empty"])
+@pytest.mark.parametrize("content", ["garbage", "planted", "unsigned", "empty"])
 def test_a_corrupt_or_foreign_cache_file_is_ignored(
     warm: Path, content: str, tmp_path: Path
 ) -> None:
     marker = tmp_path / "ran"
-    stored = warm / CACHE_DIR / entry_cache.CACHE_FILE
-    data = {"garbage": b"\x80\x05not a pickle", "empty": b"",
-            "planted": pickle.dumps((entry_cache.FORMAT, Planted(marker)))}[content]
-    stored.write_bytes(data)
+    folder = warm / CACHE_DIR
+    stored = folder / entry_cache.CACHE_FILE
+    genuine = entry_cache.read_signed(folder, entry_cache.CACHE_FILE)
+    assert genuine is not None
+    if content == "planted":  # signed as ours: the unpickler must still refuse it
+        entry_cache.write_pickle(folder, entry_cache.CACHE_FILE,
+                                 (entry_cache.FORMAT, Planted(marker)))
+    else:  # «unsigned»: genuine results, but as a pull request could commit them
+        stored.write_bytes({"garbage": b"\x80\x05not a pickle", "empty": b"",
+                            "unsigned": genuine}[content])
     again = checked(warm)
     assert not marker.exists()
     assert len(again.rechecked) == entry_files(warm)  # a cold start, then stored anew
     assert checked(warm).rechecked == ()
 
 
-def kb(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)}
+def kb(project: Path, *args: str, env: dict[str, str] | None = None,
+       ) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), **(env or {})}
     return subprocess.run([sys.executable, "-m", "build_tools.engine.cli", *args], cwd=project,
                           env=env, capture_output=True, text=True, timeout=600)
 
