@@ -10,7 +10,7 @@ an editor would, each in a fresh process and timed in CPU seconds (user + system
 
 This is a script, not a test: run it by hand, e.g.
 
-    python benchmarks/cache_benchmark.py --sizes 1000
+    python benchmarks/cache_benchmark.py --sizes 1000 --repeat 3
 """
 
 from __future__ import annotations
@@ -62,40 +62,54 @@ def cache_off(config: Path) -> None:
                       encoding="utf-8")
 
 
-def bench(size: int, work: Path) -> list[tuple[str, float, float]]:
+def bench(size: int, work: Path, repeat: int) -> list[tuple[str, float, float]]:
+    """Each row's run with the least CPU time of `repeat` rounds (CPU time of a run varies by
+    a second or more on a shared virtual machine; the least is the one least disturbed)."""
     project = work / "project"
     project.mkdir(parents=True)
     content = project / "content"
     write_corpus(size, content)
     config = project / "mkdocs.yml"
-    config.write_text(kb_config_text(MKDOCS_YML, content, project / "site"), encoding="utf-8")
-    rows: list[tuple[str, float, float]] = []
-    for command, args in (("kb validate", ("validate",)), ("kb build", ("build",))):
-        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
-        rows.append((f"{command}, cold", *kb(project, *args)))
-        rows.append((f"{command}, warm", *kb(project, *args)))
-        touch_one(content, len(rows))
-        rows.append((f"{command}, one practice touched", *kb(project, *args)))
-    cache_off(config)
-    rows.append(("kb build, cache off", *kb(project, "build")))
-    validate = kb(project, "validate")
-    mkdocs = run(project, sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config))
-    rows.append(("two loads as before (validate + mkdocs build)",
-                 validate[0] + mkdocs[0], validate[1] + mkdocs[1]))
-    return rows
+    best: dict[str, tuple[float, float]] = {}
+
+    def measure(label: str, cpu_wall: tuple[float, float]) -> None:
+        if label not in best or cpu_wall[0] < best[label][0]:
+            best[label] = cpu_wall
+
+    for round_number in range(repeat):
+        config.write_text(kb_config_text(MKDOCS_YML, content, project / "site"),
+                          encoding="utf-8")
+        for command, args in (("kb validate", ("validate",)), ("kb build", ("build",))):
+            shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+            measure(f"{command}, cold", kb(project, *args))
+            measure(f"{command}, warm", kb(project, *args))
+            touch_one(content, round_number * 10 + len(best))
+            measure(f"{command}, one practice touched", kb(project, *args))
+        cache_off(config)
+        measure("kb build, cache off", kb(project, "build"))
+        validate = kb(project, "validate")
+        mkdocs = run(project, sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config))
+        measure("two loads as before (validate + mkdocs build)",
+                (validate[0] + mkdocs[0], validate[1] + mkdocs[1]))
+    return [(label, cpu, wall) for label, (cpu, wall) in best.items()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds per size; each row reports its least CPU time")
     args = parser.parse_args()
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="kb-cache-bench-") as folder:
-            rows = bench(size, Path(folder))
-        print(f"\n{size} practices (Pagefind off)")
+            rows = bench(size, Path(folder), max(1, args.repeat))
+        print(f"\n{size} practices (Pagefind off; least CPU of {max(1, args.repeat)} rounds)")
         print(f"{'run':<48} {'CPU s':>8} {'wall s':>8}")
         for label, cpu, wall in rows:
             print(f"{label:<48} {cpu:>8.2f} {wall:>8.2f}")
+        cpu = {label: value for label, value, _ in rows}
+        ratio = cpu["kb build, one practice touched"] / cpu["kb build, cold"]
+        print(f"kb build after one edit / cold kb build, CPU: {ratio:.2f} (goal: at most 0.5)")
 
 
 if __name__ == "__main__":
