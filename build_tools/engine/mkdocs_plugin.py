@@ -255,7 +255,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SPELLING_SCRIPT,
                       low_vision.STYLESHEET, page_layout.STYLESHEET, low_vision.SCRIPT,
                       print_version.STYLESHEET, print_version.SCRIPT, *FONT_FILES,
-                      *(script.path for script in page_scripts.SCRIPTS), *guide_shots.ASSETS):
+                      *(script.path for script in page_scripts.SCRIPTS), *page_scripts.PARTS,
+                      *guide_shots.ASSETS):
             files.append(File.generated(config, asset,
                                         abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
         return files

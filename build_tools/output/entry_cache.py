@@ -24,6 +24,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +37,26 @@ FORMAT = 2
 """Raised when the stored layout changes; the code version covers everything else."""
 
 PACKAGE = Path(__file__).resolve().parents[1]
-"""build_tools/: its Python files make the code version."""
+"""build_tools/: its Python files and templates make the code version."""
+LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pyyaml", "jinja2",
+             "markupsafe", "nh3", "python-frontmatter", "pandas", "openpyxl")
+"""What turns content into checks and pages besides our code: an upgrade of one of them may
+change a converted body or a rendered page, so it makes a new code version too."""
+
 
 @cache
 def code_version() -> str:
-    """A hash of the build_tools sources: a new version of the code re-checks every file."""
+    """A hash of the build_tools sources, templates and the versions of the libraries that
+    convert and render: a new version re-checks every file and renders every page."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted([*PACKAGE.rglob("*.py"), *(PACKAGE / "templates").rglob("*.html")]):
         digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}=={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} missing".encode())
     return digest.hexdigest()
 
 

@@ -74,6 +74,29 @@ def test_a_new_code_version_checks_every_file_again(
     assert len(checked(warm).rechecked) == entry_files(warm)
 
 
+def test_the_code_version_covers_templates_and_the_converting_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template or a library upgrade changes pages without a line of our Python changing:
+    it must make a new code version (the page store would reuse stale pages otherwise)."""
+    package = tmp_path / "build_tools"
+    (package / "templates").mkdir(parents=True)
+    (package / "plugin.py").write_text("X = 1\n", encoding="utf-8")
+    template = package / "templates" / "practice.html"
+    template.write_text("<p>{{ title }}</p>\n", encoding="utf-8")
+    monkeypatch.setattr(entry_cache, "PACKAGE", package)
+    version = entry_cache.code_version.__wrapped__  # the cache holds the real package's
+    first = version()
+    assert version() == first
+    template.write_text("<p>{{ title }}!</p>\n", encoding="utf-8")
+    second = version()
+    assert second != first
+    real = entry_cache.metadata.version
+    monkeypatch.setattr(entry_cache.metadata, "version",
+                        lambda name: "99.0" if name == "mkdocs-material" else real(name))
+    assert version() != second
+
+
 def test_the_cache_can_be_turned_off(project: Path) -> None:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(

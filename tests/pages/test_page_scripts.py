@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.pages.page_scripts import add_scripts
+from build_tools.pages.page_scripts import PARTS, add_scripts
 from build_tools.theme.seam import ThemeSeamError
 
 PAGE = "<html><head></head><body>{}<script src='theme.js'></script></body></html>"
 
 
 def scripts_of(html: str) -> list[str]:
-    return [src.rsplit("/", 1)[1] for src in re.findall(r'<script src="([^"]+)"', html)]
+    return [src.rsplit("/", 1)[1]
+            for src in re.findall(r'<script(?: type="module")? src="([^"]+)"', html)]
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -51,3 +52,7 @@ def test_the_built_site_loads_the_scripts_where_they_work(sample_site: Path) -> 
     assert "kb-print.js" in scripts(str(practice.relative_to(sample_site)))
     for name in search_only:  # each file is published once, whichever page needs it
         assert (sample_site / "assets" / name).is_file()
+    bank = (sample_site / "practices/index.html").read_text(encoding="utf-8")
+    assert '<script type="module" src="../assets/kb-search.js">' in bank
+    for part in PARTS:  # what the module imports from beside itself
+        assert (sample_site / part).is_file()
