@@ -197,7 +197,7 @@ class EntryCache:
             raw = read_signed(self.folder, CACHE_FILE)
             if raw is None:
                 return {}
-            version, stored = _Unpickler(io.BytesIO(raw)).load()
+            version, stored = restricted_loads(raw, _ALLOWED)
         except Exception:  # noqa: BLE001 - any unreadable cache is only a cold start
             return {}
         return stored if version == FORMAT and isinstance(stored, dict) else {}
@@ -319,9 +319,19 @@ def _ignore_folder(folder: Path) -> None:
         marker.write_text("*\n", encoding="utf-8")
 
 
+def restricted_loads(data: bytes, allowed: dict[tuple[str, str], Any]) -> Any:
+    """Unpickle `data` building no class but those in `allowed` ((module, name) -> class):
+    a planted file cannot make it call anything."""
+    return _Unpickler(io.BytesIO(data), allowed).load()
+
+
 class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, allowed: dict[tuple[str, str], Any]) -> None:
+        super().__init__(file)
+        self.allowed = allowed
+
     def find_class(self, module: str, name: str) -> Any:
         try:
-            return _ALLOWED[(module, name)]
+            return self.allowed[(module, name)]
         except KeyError:
             raise pickle.UnpicklingError(f"{module}.{name}") from None

@@ -28,7 +28,7 @@ from typing import Any
 
 import markupsafe
 
-from ..output.entry_cache import read_signed, write_pickle
+from ..output.entry_cache import read_signed, restricted_loads, write_pickle
 from .page_memo import Deferred
 from .pages import PageSpec, StaticSpec
 from .render import Fragment
@@ -54,7 +54,7 @@ def load(folder: Path | None, world: str) -> dict[Slot, Deferred]:
         raw = read_signed(folder, STORE_FILE)
         if raw is None:
             return {}
-        version, stored_world, values = _Unpickler(io.BytesIO(raw)).load()
+        version, stored_world, values = restricted_loads(raw, _ALLOWED)
     except Exception:  # noqa: BLE001 - any unreadable store is only a cold start
         return {}
     if version != FORMAT or stored_world != world or not isinstance(values, dict):
@@ -92,7 +92,7 @@ def _encode(value: Any) -> bytes | None:
 
 def _decode(data: bytes) -> Any:
     try:
-        return _Unpickler(io.BytesIO(data)).load()
+        return restricted_loads(data, _ALLOWED)
     except Exception as error:  # noqa: BLE001 - a damaged value is made again
         raise ValueError(str(error)) from error
 
@@ -103,11 +103,3 @@ class _Pickler(pickle.Pickler):
         if (obj if isinstance(obj, type) else type(obj)) not in _CLASSES:
             raise pickle.PicklingError(repr(type(obj)))
         return NotImplemented
-
-
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        try:
-            return _ALLOWED[(module, name)]
-        except KeyError:
-            raise pickle.UnpicklingError(f"{module}.{name}") from None
