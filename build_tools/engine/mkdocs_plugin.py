@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from ..checks.content_policy import in_input_folder
 from ..checks.loader import Checked, Project, check_content
@@ -26,14 +26,11 @@ from ..output import entry_cache
 from ..output.inline_scripts import InlineScripts
 from ..output.publish import StagedSite
 from ..output.reproducible import BuildTimeError, source_date_epoch
-from ..output.sanitize import clean_entry_html
+from ..output.sanitize import clean_entry_html, ids_in
 from ..pages import (
-    guide_shots,
     low_vision,
-    page_layout,
     page_scripts,
     page_store,
-    print_version,
     problem_pages,
 )
 from ..pages.page_memo import PageMemo
@@ -42,39 +39,12 @@ from ..pages.render import BYTECODE, Renderer, normalize_site_url, root_prefix
 from ..search.search_index import KeptIndex, SearchIndexError, entry_glob, index_site
 from ..syndication.syndication import PublicationSettings
 from ..theme import seam as theme
-from . import cms_output, entry_body, memory, preview
+from . import cms_output, entry_body, memory, output_reuse, preview, site_assets
 from .incremental import ServeSession, site_key
+from .output_reuse import OutputReuse, ReuseError
 from .settings import KbSettings, KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.kb")
-
-ASSETS = Path(__file__).parents[1] / "assets"
-STYLESHEET = "assets/kb.css"
-SPELLING_SCRIPT = "assets/kb-spelling.js"
-"""Loaded by kb-search.js as a module when a query word is not in the index."""
-"""Filters over lists written at build time: the calendar by format, the internship sites."""
-FONTS = "assets/kb-fonts.css"
-"""The self-hosted web fonts (assets/fonts/): the same look on every machine."""
-FONT_FILES = sorted(f"assets/fonts/{p.name}" for p in (ASSETS / "fonts").glob("*.woff2"))
-_ID = re.compile(r'id="([^"]+)"')
-"""Starts with its literal, so the engine jumps between candidates; `_ids` checks the word
-start that a leading `\\b` would (which made a big listing page cost milliseconds)."""
-
-
-def _ids(html_text: str) -> set[str]:
-    """The values of the `id` attributes in `html_text` (also of `data-id`: over-taking an id
-    only removes it from the body)."""
-    ids: set[str] = set()
-    position = 0
-    while (match := _ID.search(html_text, position)) is not None:
-        start = match.start()
-        if start and (html_text[start - 1].isalnum() or html_text[start - 1] == "_"):
-            position = start + 1  # «hid="…»: not an id; look again from the next letter
-            continue
-        ids.add(match.group(1))
-        position = match.end()
-    return ids
-
 
 def _same_project(loaded: Project, wanted: Project) -> bool:
     """The same content checked the same way; paths may be shown from another folder."""
@@ -114,6 +84,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.bodies: dict[str, Any] = {}
         """Entries' bodies as the checks converted them, by page; reused instead of MkDocs'."""
         self.reused: set[str] = set()
+        self.reuse: OutputReuse | None = None
+        """Under `kb build`: the pages taken from the site this build replaces."""
         self.session = ServeSession()
         self.memo = PageMemo()
         """Under `kb serve`: the last build's pages, reused while their inputs hold."""
@@ -199,20 +171,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             admin, self.decap = cms_output.editor_outputs(editor, library, self.renderer, config)
             self.statics += admin
         self.low_vision = low_vision.LowVisionControl(self.builder.renderer)
-        # The seam comes first: it maps the --kb-* tokens the other two speak in.
-        for stylesheet in (FONTS, theme.STYLESHEET, STYLESHEET, page_layout.STYLESHEET,
-                           low_vision.STYLESHEET, print_version.STYLESHEET,
-                           print_version.MARGINS):
-            if stylesheet not in config.extra_css:
-                config.extra_css.append(stylesheet)
-        # The search, filter, drawer and guide scripts go only to the pages that use them
-        # (page_scripts.py); the print script serves any page the reader prints.
-        for script in (print_version.SCRIPT,):
-            if script not in config.extra_javascript:
-                config.extra_javascript.append(script)
+        site_assets.register(config)
         if self.command == "build" and self.settings.staged:
             self.staged = StagedSite(Path(config.site_dir))
             config.site_dir = str(self.staged.staging)
+            # Unchanged pages are taken from the site this build replaces (output_reuse.py).
+            self.reuse = (OutputReuse(project.cache_dir, self.staged.site_dir, world)
+                          if world and not self.preview_files else None)
         return config
 
     def _checked(self, project: Project) -> Checked:
@@ -246,22 +211,25 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.session.forget()
         self.session.start()
         key = site_key(Path(config.config_file_path), config.nav, self.pages.values())
+        if self.reuse is not None:
+            self.reuse.begin(key)
         for spec in self.pages.values():
-            files.append(preview.include(self.session.page(config, spec, key), spec.draft))
+            file = self.session.page(config, spec, key)
+            if self.reuse is not None:
+                self.reuse.plan(spec, key, file.dest_uri)
+            files.append(preview.include(file, spec.draft))
         for static in self.statics:
             files.append(self.session.static(config, static))
         for decap in self.decap:
             files.append(cms_output.decap_file(config, decap))
-        for asset in (FONTS, theme.STYLESHEET, STYLESHEET, SPELLING_SCRIPT,
-                      low_vision.STYLESHEET, page_layout.STYLESHEET, low_vision.SCRIPT,
-                      print_version.STYLESHEET, print_version.SCRIPT, *FONT_FILES,
-                      *(script.path for script in page_scripts.SCRIPTS), *page_scripts.PARTS,
-                      *guide_shots.ASSETS):
-            files.append(File.generated(config, asset,
-                                        abs_src_path=str(ASSETS / asset.removeprefix("assets/"))))
+        for asset in site_assets.files(config):
+            files.append(asset)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        if self.reuse is not None and self.reuse.is_taken(page.file.src_uri):
+            page.meta["template"] = output_reuse.TEMPLATE  # on_post_page puts the page in
+            return ""
         spec = self.pages.get(page.file.src_uri)
         if spec is not None:
             # MkDocs' theme templates print meta values without escaping.
@@ -276,6 +244,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown
 
     def on_page_content(self, html_text: str, *, page: Any, config: Any, files: Files) -> str:
+        if self.reuse is not None and self.reuse.is_taken(page.file.src_uri):
+            page.present_anchor_ids = None  # its anchors are in the taken file: not checked
+            return ""
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return html_text
@@ -286,7 +257,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             page.meta.update(theme.hidden_sidebars(navigation=page.parent is None,
                                                    toc=not page.toc.items))
         # The body may not take an id the page's own header and sections carry.
-        taken = _ids(spec.before) | _ids(spec.after)
+        taken = ids_in(spec.before) | ids_in(spec.after)
         body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""
         content = f"{spec.before}\n{body}\n{spec.after}"
         if self.command == "build":  # the page holds it now (serve compares the parts later)
@@ -299,6 +270,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return content
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        if self.reuse is not None:
+            if self.reuse.is_taken(page.file.src_uri):
+                try:
+                    return self.reuse.output(page.file.src_uri)
+                except ReuseError as error:
+                    self.reuse.forget()
+                    raise PluginError(f"опубликованный сайт изменился во время сборки ({error}); "
+                                      "запустите сборку ещё раз.") from error
+            output = self._finish_page(output, page)
+            self.reuse.record(page.file.src_uri, output)
+            return output
+        return self._finish_page(output, page)
+
+    def _finish_page(self, output: str, page: Any) -> str:
         output = self._add_controls(output, root_prefix(page.url) or "./", page.file.src_uri)
         spec = self.pages.get(page.file.src_uri)
         # Plain strings: a Markup on either side would escape the other (the feed links).
@@ -311,6 +296,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         # The theme's templates compiled once per process, not on every save of `kb serve`.
         env.bytecode_cache = BYTECODE
+        if self.reuse is not None:  # a taken page renders nothing: its file is put in
+            env.loader = jinja2.ChoiceLoader([env.loader,
+                                              jinja2.DictLoader({output_reuse.TEMPLATE: ""})])
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
@@ -342,6 +330,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(str(error)) from error
 
     def on_post_build(self, *, config: Any) -> None:
+        if self.reuse is not None:
+            for name, code in self.reuse.scripts_needed().items():
+                self.inline_scripts.files.setdefault(name, code)
         self.inline_scripts.write(Path(config.site_dir))
         self.session.remove_stale()
         if self.command == "serve":
@@ -352,6 +343,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if self.command == "build":  # Pagefind's memory comes on top of this process's
                 memory.release_freed_memory()
             self._search_index(Path(config.site_dir), config)
+        if self.reuse is not None:
+            if self.reuse.taken:
+                log.info(f"из прошлой сборки взято готовых страниц: {len(self.reuse.taken)} "
+                         f"из {len(self.pages)}")
+            self.reuse.save()
         self.succeeded = True
 
     def _search_index(self, site_dir: Path, config: Any) -> None:

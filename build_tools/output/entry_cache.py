@@ -22,11 +22,12 @@ import os
 import pickle
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..content.body_outline import Element, Heading, Outline
 from ..content.yaml_source import SourceMap
@@ -210,43 +211,81 @@ def _write(folder: Path, results: Results) -> None:
 def write_pickle(folder: Path, name: str, value: Any) -> None:
     """`value` pickled into `folder/name`, signed (`read_signed`) and written atomically; a
     failure only costs the next run time."""
+    write_signed(folder, name, lambda stream: pickle.dump(value, stream, pickle.HIGHEST_PROTOCOL))
+
+
+def write_signed(folder: Path, name: str, write: Callable[[Any], object]) -> None:
+    """`write(stream)` into `folder/name`, atomically, signed with the user's key as it passes
+    (the content is never held whole in memory: the page store is most of the site)."""
     key = signing_key()
     if key is None:
         return
-    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     target = folder / name
     temporary = folder / f".{name}.{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _ignore_folder(folder)
         with temporary.open("wb") as file:
-            file.write(hmac.new(key, data, hashlib.sha256).digest())
-            file.write(data)
+            file.write(bytes(_MAC_BYTES))
+            stream = _Signing(file, hmac.new(key, digestmod=hashlib.sha256))
+            write(stream)
+            file.seek(0)
+            file.write(stream.mac.digest())
         temporary.replace(target)  # readers see the old file or the new one, never half
     except OSError:
         temporary.unlink(missing_ok=True)
 
 
+class _Signing:
+    """A write-only stream (all pickle needs) that feeds the signature with what it writes."""
+
+    def __init__(self, file: BinaryIO, mac: hmac.HMAC) -> None:
+        self.file = file
+        self.mac = mac
+
+    def write(self, data: Any) -> int:
+        self.mac.update(data)
+        return self.file.write(data)
+
+
 def read_signed(folder: Path, name: str) -> bytes | None:
-    """The pickle in `folder/name` if this machine's user wrote it, else None.
+    """The content of `folder/name` if this machine's user wrote it (`open_signed`)."""
+    file = open_signed(folder, name)
+    if file is None:
+        return None
+    with file:
+        return file.read()
+
+
+def open_signed(folder: Path, name: str) -> BinaryIO | None:
+    """`folder/name` open after its signature if this machine's user wrote it, else None.
 
     The cache folder sits in the project, and a pull request can commit files into it even
     though git ignores it. Such a file must never be trusted: it could claim that a file has
     no problems, or (the page store) carry a page's HTML. So every file is signed with a key
     kept outside the project, in the user's own cache folder; a file from anywhere else, or
-    written with another key, fails the check and costs a cold start only.
+    written with another key, fails the check and costs a cold start only. The whole file is
+    checked before anything of it is read.
     """
     key = signing_key()
     if key is None:
         return None
     try:
-        raw = (folder / name).read_bytes()
+        file = (folder / name).open("rb")
     except OSError:
         return None
-    mac, data = raw[:_MAC_BYTES], raw[_MAC_BYTES:]
-    if not hmac.compare_digest(mac, hmac.new(key, data, hashlib.sha256).digest()):
-        return None
-    return data
+    try:
+        mac = file.read(_MAC_BYTES)
+        check = hmac.new(key, digestmod=hashlib.sha256)
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            check.update(chunk)
+        if len(mac) == _MAC_BYTES and hmac.compare_digest(mac, check.digest()):
+            file.seek(_MAC_BYTES)
+            return file
+    except OSError:
+        pass
+    file.close()
+    return None
 
 
 _MAC_BYTES = 32
@@ -322,11 +361,16 @@ def _ignore_folder(folder: Path) -> None:
 def restricted_loads(data: bytes, allowed: dict[tuple[str, str], Any]) -> Any:
     """Unpickle `data` building no class but those in `allowed` ((module, name) -> class):
     a planted file cannot make it call anything."""
-    return _Unpickler(io.BytesIO(data), allowed).load()
+    return restricted_unpickler(io.BytesIO(data), allowed).load()
+
+
+def restricted_unpickler(file: BinaryIO, allowed: dict[tuple[str, str], Any]) -> pickle.Unpickler:
+    """An unpickler of `file` (one `load()` per pickle in it) limited as `restricted_loads`."""
+    return _Unpickler(file, allowed)
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, allowed: dict[tuple[str, str], Any]) -> None:
+    def __init__(self, file: BinaryIO, allowed: dict[tuple[str, str], Any]) -> None:
         super().__init__(file)
         self.allowed = allowed
 

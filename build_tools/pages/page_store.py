@@ -28,13 +28,18 @@ from typing import Any
 
 import markupsafe
 
-from ..output.entry_cache import read_signed, restricted_loads, write_pickle
+from ..output.entry_cache import (
+    open_signed,
+    restricted_loads,
+    restricted_unpickler,
+    write_signed,
+)
 from .page_memo import Deferred
 from .pages import PageSpec, StaticSpec
 from .render import Fragment
 
 STORE_FILE = "pages.pickle"
-FORMAT = 2
+FORMAT = 3
 
 _ALLOWED: dict[tuple[str, str], Any] = {
     (cls.__module__, cls.__qualname__): cls
@@ -50,33 +55,48 @@ def load(folder: Path | None, world: str) -> dict[Slot, Deferred]:
     """The values the last build stored in `world`, each decoded when a page asks for it."""
     if folder is None or not world:
         return {}
-    try:
-        raw = read_signed(folder, STORE_FILE)
-        if raw is None:
+    file = open_signed(folder, STORE_FILE)
+    if file is None:
+        return {}
+    values: dict[Slot, Deferred] = {}
+    with file:
+        try:
+            reader = restricted_unpickler(file, _ALLOWED)
+            if reader.load() != (FORMAT, world):
+                return {}
+            while True:
+                try:
+                    slot, data = reader.load()
+                except EOFError:
+                    break
+                if isinstance(slot, tuple) and isinstance(data, bytes):
+                    values[slot] = Deferred(data, _decode)
+        except Exception:  # noqa: BLE001 - any unreadable store is only a cold start
             return {}
-        version, stored_world, values = restricted_loads(raw, _ALLOWED)
-    except Exception:  # noqa: BLE001 - any unreadable store is only a cold start
-        return {}
-    if version != FORMAT or stored_world != world or not isinstance(values, dict):
-        return {}
-    return {slot: Deferred(data, _decode) for slot, data in values.items()
-            if isinstance(slot, tuple) and isinstance(data, bytes)}
+    return values
 
 
 def save(folder: Path | None, world: str, made: dict[Slot, Any],
          opened: dict[Slot, Deferred] | None = None) -> int:
     """Store what this build made of plain records; the number of values stored. A value
-    taken from the store (`opened`) is stored again as it was read, without encoding it."""
+    taken from the store (`opened`) is stored again as it was read, without encoding it.
+    Each is written as it is encoded: the store is about as large as the site's HTML."""
     if folder is None or not world:
         return 0
-    opened = opened or {}
-    values = {}
-    for slot, value in made.items():
-        data = opened[slot].data if slot in opened else _encode(value)
-        if data is not None:
-            values[slot] = data
-    write_pickle(folder, STORE_FILE, (FORMAT, world, values))
-    return len(values)
+    found = opened or {}
+    stored = 0
+
+    def write(stream: Any) -> None:
+        nonlocal stored
+        pickle.dump((FORMAT, world), stream, pickle.HIGHEST_PROTOCOL)
+        for slot, value in made.items():
+            data = found[slot].data if slot in found else _encode(value)
+            if data is not None:
+                pickle.dump((slot, data), stream, pickle.HIGHEST_PROTOCOL)
+                stored += 1
+
+    write_signed(folder, STORE_FILE, write)
+    return stored
 
 
 def _encode(value: Any) -> bytes | None:

@@ -75,16 +75,28 @@ def test_a_planted_or_broken_store_is_ignored(tmp_path: Path) -> None:
     folder = project / CACHE_DIR
     signed = entry_cache.read_signed(folder, page_store.STORE_FILE)
     assert signed is not None
-    world = pickle.loads(signed)[1]
+    header = pickle.loads(signed)  # the first of the file's pickles: (format, world)
+    genuine = page_store.load(folder, header[1])
+    assert len(genuine) > 100
     marker = tmp_path / "ran"
-    planted = (page_store.FORMAT, world, {("page:x", "k"): pickle.dumps(Planted(marker))})
+    planted_slot = next(iter(genuine))
+
+    def planted(stream: object) -> None:
+        pickle.dump(header, stream)
+        for slot, stored in genuine.items():
+            data = pickle.dumps(Planted(marker)) if slot == planted_slot else stored.data
+            pickle.dump((slot, data), stream)
+
     store = folder / page_store.STORE_FILE
-    for plant in (
-        lambda: entry_cache.write_pickle(folder, page_store.STORE_FILE, planted),  # signed
-        lambda: store.write_bytes(pickle.dumps(planted)),  # as a pull request could commit it
-        lambda: store.write_bytes(b"\x80\x05not a pickle"),
-    ):
-        plant()
+    # Signed as ours: the planted value is refused when decoded and made again.
+    entry_cache.write_signed(folder, page_store.STORE_FILE, planted)
+    again = kb(project, "build", "-d", "again")
+    assert again.returncode == 0, again.stderr
+    assert not marker.exists()
+    assert 100 < reused(again.stderr) < len(genuine)
+    # As a pull request could commit it (no signature of this user), or broken: not read.
+    for data in (store.read_bytes()[32:], b"\x80\x05not a pickle"):
+        store.write_bytes(data)
         again = kb(project, "build", "-d", "again")
         assert again.returncode == 0, again.stderr
         assert not marker.exists()
@@ -124,3 +136,43 @@ def test_only_plain_records_are_stored(tmp_path: Path) -> None:
     assert loaded == plain
     assert type(loaded["item", "3"]) is Fragment
     assert page_store.load(tmp_path, "another world") == {}
+
+
+def taken(stderr: str) -> int:
+    for line in stderr.splitlines():
+        if "из прошлой сборки взято готовых страниц:" in line:
+            return int(line.split(":")[-1].split()[0])
+    return 0
+
+
+def test_unchanged_pages_are_taken_from_the_site_a_build_replaces(tmp_path: Path) -> None:
+    """The second build into the same site takes every page that did not change from it, as
+    it was written; the result is byte for byte the site of a build from nothing."""
+    project = without_search(copy_sample(tmp_path / "project"))
+    first = kb(project, "build")
+    assert first.returncode == 0, first.stderr
+    assert taken(first.stderr) == 0
+    pages = len(list((project / "site").rglob("index.html")))
+    practice = project / PRACTICE
+    practice.write_text(practice.read_text(encoding="utf-8").replace(
+        "\n## ", "\nЕщё один абзац, дописанный после первой сборки.\n\n## ", 1), encoding="utf-8")
+    second = kb(project, "build")
+    assert second.returncode == 0, second.stderr
+    assert pages // 2 < taken(second.stderr) < pages  # the practice's own page was rendered
+    page = project / "site/practices/gruppy-podderzhki-pedagogov-protiv-vygoraniya/index.html"
+    assert "Ещё один абзац, дописанный после первой сборки." in page.read_text(encoding="utf-8")
+
+    # A published page changed by hand is rendered again, never passed on.
+    bank = project / "site/practices/index.html"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("</main>", "<p>правка</p></main>"),
+                    encoding="utf-8")
+    third = kb(project, "build")
+    assert third.returncode == 0, third.stderr
+    assert "<p>правка</p>" not in bank.read_text(encoding="utf-8")
+    assert taken(third.stderr) > pages // 2
+
+    shutil.rmtree(project / CACHE_DIR)
+    clean = kb(project, "build", "-d", "clean")
+    assert clean.returncode == 0, clean.stderr
+    assert taken(clean.stderr) == 0
+    assert tree(project / "site") == tree(project / "clean")

@@ -76,6 +76,11 @@ def test_listings_are_paginated_and_entry_pages_do_not_grow(project: Path) -> No
     adopted = adopter.split('id="perenyatye-praktiki"')[1]
     assert adopted.count('class="kb-item"') == PER_PAGE
     assert f"Показаны {PER_PAGE} последних из 120 практик." in adopted
+    # The internship-site candidates name a school's first practices and link to the rest.
+    candidates = "monitoring/candidates/index.md"
+    assert "schools/tosno-rodnik/" in large[candidates].before
+    assert abs(size(large[candidates]) - size(small[candidates])) < 1500
+    assert "все практики школы (121)" in large[candidates].before
 
 
 def test_front_matter_is_escaped_wherever_it_is_rendered(project: Path, kb: KbRunner) -> None:
