@@ -84,6 +84,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.bodies: dict[str, Any] = {}
         """Entries' bodies as the checks converted them, by page; reused instead of MkDocs'."""
         self.reused: set[str] = set()
+        self.serve_builds = 0
         self.reuse: OutputReuse | None = None
         """Under `kb build`: the pages taken from the site this build replaces."""
         self.session = ServeSession()
@@ -115,6 +116,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildTimeError as error:
             raise PluginError(str(error)) from error
         serving = self.command == "serve"
+        if serving and self.serve_builds == 1:  # the first build's objects live on
+            memory.freeze_long_lived()
+        self.serve_builds += serving
         self.settings = KbSettings.from_config(self.config)
         self.embed_hosts = self.settings.embed_hosts
         config_file = Path(config.config_file_path)
