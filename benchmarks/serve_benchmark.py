@@ -42,6 +42,10 @@ from build_benchmark import (  # noqa: E402
 )
 
 TIMEOUT_SECONDS = 600
+SETTLE_SECONDS = 3
+"""Between the start and the first edit, for both servers: an editor looks at the page before
+saving a change, and the servers' start-up work is over by then (kb serve collects garbage once,
+a second after its first build: engine/memory.py)."""
 TICKS = os.sysconf("SC_CLK_TCK")
 Row = tuple[str, float, float]
 
@@ -118,6 +122,7 @@ def measure(label: str, command: Sequence[str], project: Path, practice: Path, r
         _, wall, cpu = server.until(lambda: bool(fetch(root)), server.started)
         rows = [(f"{label}: start", wall, cpu)]
         page = f"{root}practices/{practice.stem}/"
+        time.sleep(SETTLE_SECONDS)
         saved = edit(practice, lambda text: text + "\nАбзац, дописанный при правке.\n")
         _, wall, cpu = server.until(lambda: "Абзац, дописанный при правке" in fetch(page), saved)
         rows.append((f"{label}: body edit visible", wall, cpu))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import threading
 
 
 def release_freed_memory() -> None:
@@ -44,3 +45,11 @@ def freeze_long_lived() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def freeze_soon(delay: float = 1.0) -> None:
+    """`freeze_long_lived` once the first build has returned and its own objects are garbage,
+    while the server waits for the first save (a daemon timer: it never delays the start)."""
+    timer = threading.Timer(delay, freeze_long_lived)
+    timer.daemon = True
+    timer.start()

@@ -116,8 +116,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildTimeError as error:
             raise PluginError(str(error)) from error
         serving = self.command == "serve"
-        if serving and self.serve_builds == 1:  # the first build's objects live on
-            memory.freeze_long_lived()
         self.serve_builds += serving
         self.settings = KbSettings.from_config(self.config)
         self.embed_hosts = self.settings.embed_hosts
@@ -339,6 +337,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 self.inline_scripts.files.setdefault(name, code)
         self.inline_scripts.write(Path(config.site_dir))
         self.session.remove_stale()
+        if self.command == "serve" and self.serve_builds == 1:  # its objects live on
+            memory.freeze_soon()
         if self.command == "serve":
             log.info(f"предпросмотр: пересобрано страниц {len(self.session.rebuilt)} "
                      f"из {len(self.pages)}" + _few(self.session.rebuilt))
