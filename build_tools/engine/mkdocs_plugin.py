@@ -84,7 +84,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.bodies: dict[str, Any] = {}
         """Entries' bodies as the checks converted them, by page; reused instead of MkDocs'."""
         self.reused: set[str] = set()
-        self.serve_builds = 0
+        self.frozen = False  # kb serve: the first build's objects kept from the collector
         self.reuse: OutputReuse | None = None
         """Under `kb build`: the pages taken from the site this build replaces."""
         self.session = ServeSession()
@@ -116,7 +116,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildTimeError as error:
             raise PluginError(str(error)) from error
         serving = self.command == "serve"
-        self.serve_builds += serving
         self.settings = KbSettings.from_config(self.config)
         self.embed_hosts = self.settings.embed_hosts
         config_file = Path(config.config_file_path)
@@ -246,12 +245,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown
 
     def on_page_content(self, html_text: str, *, page: Any, config: Any, files: Files) -> str:
-        if self.reuse is not None and self.reuse.is_taken(page.file.src_uri):
-            page.present_anchor_ids = None  # its anchors are in the taken file: not checked
-            return ""
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return html_text
+        if self.reuse is not None and self.reuse.is_taken(page.file.src_uri):
+            page.present_anchor_ids = None  # its anchors are in the taken file: not checked
+            self._release(page.file.src_uri, spec)
+            return ""
         if page.file.src_uri in self.reused:
             self.reused.discard(page.file.src_uri)
             html_text = entry_body.page_html(self.bodies[page.file.src_uri], page, files, config)
@@ -262,14 +262,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         taken = ids_in(spec.before) | ids_in(spec.after)
         body = clean_entry_html(html_text, self.embed_hosts, taken) if spec.markdown else ""
         content = f"{spec.before}\n{body}\n{spec.after}"
-        if self.command == "build":  # the page holds it now (serve compares the parts later)
-            self.pages[page.file.src_uri] = replace(spec, before="", markdown="", after="")
-            self.bodies.pop(page.file.src_uri, None)
+        self._release(page.file.src_uri, spec)
         if spec.kind == "entry" and spec.draft:  # shown, marked, never indexed
             return preview.marked(content)
         if spec.kind == "entry":
             return f'<div data-pagefind-body lang="ru">\n{content}\n</div>'
         return content
+
+    def _release(self, src_uri: str, spec: PageSpec) -> None:
+        """A build drops a page's HTML parts once MkDocs has them (serve compares them later)."""
+        if self.command == "build":
+            self.pages[src_uri] = replace(spec, before="", markdown="", after="")
+            self.bodies.pop(src_uri, None)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         if self.reuse is not None:
@@ -337,8 +341,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 self.inline_scripts.files.setdefault(name, code)
         self.inline_scripts.write(Path(config.site_dir))
         self.session.remove_stale()
-        if self.command == "serve" and self.serve_builds == 1:  # its objects live on
+        if self.command == "serve" and not self.frozen:  # the first build's objects live on
             memory.freeze_soon()
+            self.frozen = True
         if self.command == "serve":
             log.info(f"предпросмотр: пересобрано страниц {len(self.session.rebuilt)} "
                      f"из {len(self.pages)}" + _few(self.session.rebuilt))

@@ -18,21 +18,19 @@ good site. The record (`.kb-cache/outputs.pickle`) is signed like the other cach
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..output.entry_cache import read_signed, restricted_loads, write_pickle
-from ..output.inline_scripts import INLINE_DIR
+from ..output.inline_scripts import SCRIPT_FILE, script_file
 from ..pages.pages import PageSpec
 from .incremental import page_parts
 
 RECORD_FILE = "outputs.pickle"
-FORMAT = 1
+FORMAT = 2
 TEMPLATE = "kb-reused-page.html"
 """The template a reused page is given: it renders nothing (`on_post_page` puts the page in)."""
 
-_SCRIPT = re.compile(rf"{re.escape(INLINE_DIR)}/([0-9a-f]{{16}})\.js")
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ class Written:
     digest: str
     """sha256 of the bytes written."""
     scripts: tuple[str, ...]
-    """The externalised inline scripts it loads (their names are their content's hash)."""
+    """The externalised inline scripts it loads (`inline_scripts.script_file`)."""
 
 
 class ReuseError(Exception):
@@ -90,23 +88,19 @@ class OutputReuse:
                 return False
         except OSError:
             return False
-        if any(self._script(digest) is None for digest in written.scripts):
+        if any(self._script(name) is None for name in written.scripts):
             return False
         self.taken[spec.src_uri] = (path, written)
         return True
 
-    def _script(self, digest: str) -> str | None:
-        """The published inline script of that hash, if its content still has it."""
-        name = f"{INLINE_DIR}/{digest}.js"
+    def _script(self, name: str) -> str | None:
+        """The published inline script of that name, if its content still has that name."""
         if name not in self.scripts:
             try:
                 code: str | None = (self.published / name).read_bytes().decode("utf-8")
             except (OSError, UnicodeDecodeError):
                 code = None
-            if code is not None and hashlib.sha256(code.encode("utf-8")).hexdigest()[:16] \
-                    != digest:
-                code = None
-            self.scripts[name] = code
+            self.scripts[name] = code if code is not None and script_file(code) == name else None
         return self.scripts[name]
 
     def is_taken(self, src_uri: str) -> bool:
@@ -130,14 +124,13 @@ class OutputReuse:
         if parts is None:
             return
         data = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
-        scripts = tuple(sorted(set(_SCRIPT.findall(output))))
+        scripts = tuple(sorted(set(SCRIPT_FILE.findall(output))))
         self.now[src_uri] = Written(parts, hashlib.sha256(data).hexdigest(), scripts)
 
     def scripts_needed(self) -> dict[str, str]:
         """The inline scripts the taken pages load (name -> code): the build writes them as
         it writes those of the pages it rendered."""
-        names = {f"{INLINE_DIR}/{digest}.js"
-                 for _path, written in self.taken.values() for digest in written.scripts}
+        names = {name for _path, written in self.taken.values() for name in written.scripts}
         return {name: code for name, code in self.scripts.items()
                 if name in names and code is not None}
 

@@ -36,6 +36,8 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 """Every script element of a page, with its attributes and text."""
 _TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 _SRC = re.compile(r"(?:^|\s)src\s*=", re.I)
+SCRIPT_FILE = re.compile(rf"{re.escape(INLINE_DIR)}/[0-9a-f]{{16}}\.js")
+"""The file of an externalised script, as pages refer to it (`script_file`)."""
 DATA_TYPE = "application/json"
 JSON_LD_TYPE = "application/ld+json"
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
@@ -62,6 +64,13 @@ def is_known(code: str) -> bool:
     return any(pattern.fullmatch(code) for pattern in known_scripts())
 
 
+def script_file(code: str) -> str:
+    """Where an externalised script is written: named by its content's hash, so that the
+    same script is one file however many pages carry it, and a file can be checked by its
+    name."""
+    return f"{INLINE_DIR}/{hashlib.sha256(code.encode('utf-8')).hexdigest()[:16]}.js"
+
+
 class InlineScripts:
     """Collects the inline scripts of every page of one build; writes them at the end."""
 
@@ -84,8 +93,7 @@ class InlineScripts:
             if not is_known(code):
                 refused.append(_foreign(code, page))
                 return ""
-            digest = hashlib.sha256(code.encode("utf-8")).hexdigest()[:16]
-            name = f"{INLINE_DIR}/{digest}.js"
+            name = script_file(code)
             self.files[name] = code
             return f'<script src="{root}{name}"></script>'
 

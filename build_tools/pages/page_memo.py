@@ -175,10 +175,10 @@ class PageMemo:
             self._data_keys.clear()
         self.fingerprints = Fingerprints(self._data_keys)
 
-    def seed(self, values: dict[tuple[str, str], Deferred]) -> None:
+    def seed(self, values: dict[tuple[str, str], Any]) -> None:
         """Start from what an earlier build of the same world stored (`page_store`)."""
         if self.world:
-            self._last = dict(values)
+            self._last = values
 
     def made(self) -> dict[tuple[str, str], Any]:
         """What this build made or reused, by kind and key."""

@@ -71,25 +71,28 @@ class SynonymIndex:
 
     def _found(self, text: str) -> dict[int, set[int]]:
         """Group → indices of its spellings that occur in `text`."""
-        normal = normalize(text)
-        words = set(_WORD.findall(normal))
         found: dict[int, set[int]] = {}
-        for spelling in self._candidates(words):
-            if spelling.may_occur(normal, words) and next(spelling.matches(normal), None):
+        for spelling, normal in self._possible(text):
+            if next(spelling.matches(normal), None):
                 found.setdefault(spelling.group, set()).add(spelling.index)
         return found
 
     def _counts(self, text: str) -> dict[tuple[int, int], int]:
         """(group, index) → how often that spelling occurs in `text` (when it does)."""
+        counts: dict[tuple[int, int], int] = {}
+        for spelling, normal in self._possible(text):
+            count = sum(1 for _match in spelling.matches(normal))
+            if count:
+                counts[spelling.group, spelling.index] = count
+        return counts
+
+    def _possible(self, text: str) -> Iterator[tuple[_Spelling, str]]:
+        """The spellings that may occur in `text`, each with the normalised text."""
         normal = normalize(text)
         words = set(_WORD.findall(normal))
-        counts: dict[tuple[int, int], int] = {}
         for spelling in self._candidates(words):
             if spelling.may_occur(normal, words):
-                count = sum(1 for _match in spelling.matches(normal))
-                if count:
-                    counts[spelling.group, spelling.index] = count
-        return counts
+                yield spelling, normal
 
     def _candidates(self, words: set[str]) -> list[_Spelling]:
         """The spellings whose first word begins as one of `words` does."""
