@@ -20,7 +20,7 @@ import gzip
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,14 @@ HASH_LENGTH = 7
 """Hex digits of a fragment's name after the language, as Pagefind 1.5 writes them."""
 
 
-def cut_search_only(bundle: PagefindBundle, site_dir: Path) -> int:
+def cut_search_only(bundle: PagefindBundle, site_dir: Path,
+                    read: Callable[[str], object] | None = None) -> int:
     """Cut every page's search-only words from its fragment; the number of pages cut.
+
+    `read`, when given, is handed each page's text as Pagefind indexed it, search-only words
+    included, before they are cut: what the spelling dictionary is made of. Taking it from the
+    fragments rather than parsing the pages again costs a fraction of the time and follows
+    Pagefind's own idea of the indexed text.
 
     The metadata files' page lists take the new fragment names; `write_canonical` writes them.
     """
@@ -45,6 +51,8 @@ def cut_search_only(bundle: PagefindBundle, site_dir: Path) -> int:
             old = str(page[0])
             path = bundle.root / "fragment" / f"{old}.pf_fragment"
             fragment = read_fragment(path)
+            if read is not None:
+                read(str(fragment["content"]))
             words = search_only_text(site_dir, str(fragment["url"]))
             if not words:
                 continue
@@ -60,17 +68,6 @@ def cut_search_only(bundle: PagefindBundle, site_dir: Path) -> int:
             page[0] = new
             cut += 1
     return cut
-
-
-def indexed_texts(bundle: PagefindBundle) -> Iterator[str]:
-    """Each indexed page's text as Pagefind read it from the page (search-only words
-    included, until `cut_search_only`): what the spelling dictionary is made of. Taking it
-    from the fragments rather than parsing the pages again costs a fraction of the time and
-    follows Pagefind's own idea of the indexed text."""
-    for index in bundle.languages:
-        for page in index.meta[1]:
-            yield str(read_fragment(bundle.root / "fragment" / f"{page[0]}.pf_fragment")
-                      ["content"])
 
 
 def read_fragment(path: Path) -> dict[str, Any]:

@@ -7,13 +7,14 @@ import logging
 import shutil
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fragments import cut_search_only, indexed_texts
+from .fragments import cut_search_only
 from .pagefind_bundle import BundleFormatError, PagefindBundle
-from .spelling import write_dictionary
+from .spelling import words_of, write_dictionary
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -77,15 +78,16 @@ def index_site(site_dir: Path, *, glob: str | None = None, expected: int = 1,
             f"в поисковый индекс попало {bundle.page_count} страниц материалов из {expected}: "
             "часть материалов не найти на сайте поиском."
         )
-    try:  # the dictionary first: the search-only words are words a reader may type too
-        write_dictionary(site_dir / "pagefind", indexed_texts(bundle), synonyms)
-    except (OSError, BundleFormatError) as error:
-        raise SearchIndexError(f"словарь для исправления опечаток не записан: {error}") from error
+    words: Counter[str] = Counter()  # search-only words count too: a reader may type them
     try:
-        cut_search_only(bundle, site_dir)
+        cut_search_only(bundle, site_dir, read=lambda text: words.update(words_of(text)))
         bundle.write_canonical()
     except (OSError, BundleFormatError) as error:
         raise SearchIndexError(f"поисковый индекс не упорядочен: {error}") from error
+    try:
+        write_dictionary(site_dir / "pagefind", words, synonyms)
+    except OSError as error:
+        raise SearchIndexError(f"словарь для исправления опечаток не записан: {error}") from error
     return IndexReport(bundle.page_count, time.monotonic() - start)
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,12 +63,9 @@ class SpellingDictionary:
     suggestions: tuple[str, ...] = ()
 
     @classmethod
-    def from_texts(cls, texts: Iterable[str],
-                   synonyms: Sequence[Sequence[str]] = ()) -> SpellingDictionary:
-        """The dictionary of `texts`: each page's text as Pagefind indexed it."""
-        counts: Counter[str] = Counter()
-        for text in texts:
-            counts.update(words_of(text))
+    def from_counts(cls, counts: Counter[str],
+                    synonyms: Sequence[Sequence[str]] = ()) -> SpellingDictionary:
+        """The dictionary of the indexed pages' words (`words_of` each page's text)."""
         return cls(most_frequent(counts, MAX_WORDS), headwords(synonyms, counts))
 
     def words_text(self) -> str:
@@ -108,9 +105,9 @@ def headwords(synonyms: Sequence[Sequence[str]], counts: Counter[str]) -> tuple[
     return tuple(term for _, _, term in sorted(scored)[:SUGGESTIONS])
 
 
-def write_dictionary(bundle_dir: Path, texts: Iterable[str],
+def write_dictionary(bundle_dir: Path, counts: Counter[str],
                      synonyms: Sequence[Sequence[str]] = ()) -> SpellingDictionary:
-    """Build the dictionary of `texts` (the indexed pages' texts) into `bundle_dir`."""
-    dictionary = SpellingDictionary.from_texts(texts, synonyms)
+    """Build the dictionary of the indexed pages' words into `bundle_dir`."""
+    dictionary = SpellingDictionary.from_counts(counts, synonyms)
     dictionary.write(bundle_dir)
     return dictionary

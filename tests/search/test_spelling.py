@@ -90,8 +90,8 @@ def test_suggestions_are_headwords_the_index_has_most_of() -> None:
 def test_the_dictionary_is_written_beside_the_bundle_from_the_indexed_texts(
         tmp_path: Path) -> None:
     (tmp_path / "pagefind").mkdir()
-    texts = iter(["Аутизм и РАС.", "Наставник, наставник."])  # read once, as they come
-    write_dictionary(tmp_path / "pagefind", texts, [("РАС", "аутизм")])
+    words = Counter(words_of("Аутизм и РАС.") + words_of("Наставник, наставник."))
+    write_dictionary(tmp_path / "pagefind", words, [("РАС", "аутизм")])
     data = json.loads((tmp_path / "pagefind" / FILE_NAME).read_text("utf-8"))
     assert data == {"version": 1, "words": "аутизм наставник:2 рас", "suggestions": ["РАС"]}
 
@@ -105,7 +105,7 @@ def test_the_dictionary_stays_small_however_large_the_bank(tmp_path: Path) -> No
              for d in ("а", "ой", "ами", "ение", "ость", "ский")][:100_000]
     # Every word once, and the first thousand many times: those must be the ones kept.
     text = " ".join(words) + " " + " ".join(words[:1000] * 3)
-    dictionary = write_dictionary(tmp_path, [text])
+    dictionary = write_dictionary(tmp_path, Counter(words_of(text)))
     assert len(dictionary.counts) == MAX_WORDS
     assert all(dictionary.counts[w] == 4 for w in words[:1000])
     packed = gzip.compress((tmp_path / FILE_NAME).read_bytes(), 9)
